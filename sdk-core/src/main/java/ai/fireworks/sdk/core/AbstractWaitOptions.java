@@ -1,0 +1,54 @@
+package ai.fireworks.sdk.core;
+
+import ai.fireworks.sdk.core.internal.FireworksStyle;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
+
+/**
+ * How long and how often to wait for a resource to reach a state. Polls begin about
+ * {@link #initialInterval()} apart and back off, with jitter, to {@link #maxInterval()}; the wait
+ * fails with {@link WaiterTimeoutException} after {@link #timeout()}. Build with
+ * {@code WaitOptions.builder()}. Immutable; thread-safe.
+ */
+@Value.Immutable
+@FireworksStyle
+abstract class AbstractWaitOptions {
+  /** The defaults: 1 hour (like {@code firectl --wait}), polls from 1 s up to 10 s, no progress callback. */
+  public static final WaitOptions DEFAULT = WaitOptions.builder().build();
+
+  /** Wall-clock limit of the whole wait; default 1 hour. */
+  @Value.Default
+  Duration timeout() {
+    return Duration.ofHours(1);
+  }
+
+  /** Delay before the second poll; default 1 s. */
+  @Value.Default
+  Duration initialInterval() {
+    return Duration.ofSeconds(1);
+  }
+
+  /** Longest delay between polls; default 10 s. */
+  @Value.Default
+  Duration maxInterval() {
+    return Duration.ofSeconds(10);
+  }
+
+  /** Called after every poll with what was seen, on the client's scheduler thread; default does nothing. */
+  @Value.Default
+  @Value.Auxiliary
+  Consumer<? super WaitProgress> onProgress() {
+    return p -> { };
+  }
+
+  @Value.Check
+  void check() {
+    AbstractRetryPolicy.requirePositive("timeout", timeout());
+    AbstractRetryPolicy.requirePositive("initialInterval", initialInterval());
+    if (maxInterval().compareTo(initialInterval()) < 0) {
+      throw new IllegalArgumentException("maxInterval must be at least initialInterval (" + initialInterval()
+          + "), was " + maxInterval());
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package ai.fireworks.sdk.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server answered with an error status. Carries the HTTP status, the server's error code
+ * (such as {@code NOT_FOUND} or {@code DEPLOYMENT_SCALING_UP}), its message, the request id, the
+ * response headers and the raw body. Subclasses exist for the statuses callers handle
+ * differently; {@link #create} picks the right one. Immutable; thread-safe.
+ */
+public class ApiException extends FireworksException {
+  private static final long serialVersionUID = 1L;
+
+  private final int statusCode;
+  private final String errorCode;
+  private final String errorMessage;
+  private final String requestId;
+  private final transient Map<String, List<String>> headers;
+  private final String body;
+  private final Duration retryAfter;
+
+  /** Creates an exception from a decoded error response; prefer {@link #create}. */
+  public ApiException(ErrorDetails details) {
+    super(describe(details));
+    this.statusCode = details.statusCode();
+    this.errorCode = details.errorCode().orElse(null);
+    this.errorMessage = details.message();
+    this.requestId = details.requestId().orElse(null);
+    this.headers = details.headers();
+    this.body = details.body();
+    this.retryAfter = details.retryAfter().orElse(null);
+  }
+
+  /** Returns the exception subclass that matches the status and error code. */
+  public static ApiException create(ErrorDetails d) {
+    switch (d.statusCode()) {
+      case 400: return new BadRequestException(d);
+      case 401: return new AuthenticationException(d);
+      case 403: return new PermissionDeniedException(d);
+      case 404: return new NotFoundException(d);
+      case 409: return new ConflictException(d);
+      case 412: return new PreconditionFailedException(d);
+      case 429: return new RateLimitException(d);
+      default:
+        if (d.statusCode() == 503 && d.errorCode().filter(DeploymentScalingUpException.CODE::equals).isPresent()) {
+          return new DeploymentScalingUpException(d);
+        }
+        return d.statusCode() >= 500 ? new ServerException(d) : new ApiException(d);
+    }
+  }
+
+  private static String describe(ErrorDetails d) {
+    StringBuilder b = new StringBuilder("HTTP ").append(d.statusCode());
+    d.errorCode().ifPresent(c -> b.append(' ').append(c));
+    b.append(": ").append(d.message());
+    d.requestId().ifPresent(id -> b.append(" (request id: ").append(id).append(')'));
+    return b.toString();
+  }
+
+  /** The HTTP status, such as 404. */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /** The server's error code, such as {@code NOT_FOUND} or {@code DEPLOYMENT_SCALING_UP}, if it sent one. */
+  public Optional<String> errorCode() {
+    return Optional.ofNullable(errorCode);
+  }
+
+  /** The server's message, or a short excerpt of the body when it sent none. */
+  public String errorMessage() {
+    return errorMessage;
+  }
+
+  /** The request id from {@code x-request-id}, {@code x-fireworks-request-id} or {@code cf-ray}. */
+  public Optional<String> requestId() {
+    return Optional.ofNullable(requestId);
+  }
+
+  /** The response headers, names in lower case. */
+  public Map<String, List<String>> headers() {
+    return headers == null ? Map.of() : headers;
+  }
+
+  /** The raw response body as text. */
+  public String body() {
+    return body;
+  }
+
+  /** How long the server asked the caller to wait ({@code retry-after-ms} or {@code Retry-After}). */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+}

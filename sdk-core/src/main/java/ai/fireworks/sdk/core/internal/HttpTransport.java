@@ -1,0 +1,350 @@
+package ai.fireworks.sdk.core.internal;
+
+import ai.fireworks.sdk.core.ApiException;
+import ai.fireworks.sdk.core.ConnectionException;
+import ai.fireworks.sdk.core.DeploymentScalingUpException;
+import ai.fireworks.sdk.core.FireworksException;
+import ai.fireworks.sdk.core.RequestOptions;
+import ai.fireworks.sdk.core.RequestTimeoutException;
+import ai.fireworks.sdk.core.RetryPolicy;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * The SDK's single HTTP transport over {@link HttpClient}: authentication, default headers,
+ * per-attempt timeouts, retries with backoff, error decoding and logging, for both buffered and
+ * streamed responses. Futures it returns complete on the HTTP client's threads; services move
+ * user-visible completions to the client's executor with {@link #toCaller}. Thread-safe.
+ */
+public final class HttpTransport {
+  private static final System.Logger LOG = System.getLogger("ai.fireworks.sdk.http");
+  private static final Set<Integer> RETRYABLE_STATUS = Set.of(408, 429, 500, 502, 503, 504);
+  private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host",
+      "upgrade", "authorization");
+  /** Headers whose values may be logged; all others are logged as names only. */
+  private static final Set<String> LOGGABLE_HEADERS = Set.of("content-type", "content-length", "x-request-id",
+      "x-fireworks-request-id", "cf-ray", "retry-after", "retry-after-ms", "user-agent", "idempotency-key");
+
+  private final HttpClient http;
+  private final String baseUrl;
+  private final String authorization;
+  private final Map<String, String> defaultHeaders;
+  private final Duration requestTimeout;
+  private final Duration bodyIdleTimeout;
+  private final RetryPolicy retryPolicy;
+  private final TimeSource time;
+  private final Executor callerExecutor;
+
+  public HttpTransport(HttpClient http, URI baseUrl, String apiKey, Map<String, String> defaultHeaders,
+      Duration requestTimeout, Duration bodyIdleTimeout, RetryPolicy retryPolicy, TimeSource time,
+      Executor callerExecutor) {
+    this.http = http;
+    String base = baseUrl.toString();
+    this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    this.authorization = "Bearer " + apiKey;
+    this.defaultHeaders = Map.copyOf(defaultHeaders);
+    this.requestTimeout = requestTimeout;
+    this.bodyIdleTimeout = bodyIdleTimeout;
+    this.retryPolicy = retryPolicy;
+    this.time = time;
+    this.callerExecutor = callerExecutor;
+  }
+
+  public TimeSource time() {
+    return time;
+  }
+
+  /** The executor on which user-visible futures complete. */
+  public Executor callerExecutor() {
+    return callerExecutor;
+  }
+
+  /** Sends with retries and returns the decoded body. Errors complete the future with a {@link FireworksException}. */
+  public <T> CompletableFuture<T> send(ApiRequest request, RequestOptions options, Class<T> type) {
+    return send(request, options).thenApply(r -> r.json(type));
+  }
+
+  /** Sends with retries; completes with the 2xx response or a {@link FireworksException}. */
+  public CompletableFuture<ApiResponse> send(ApiRequest request, RequestOptions options) {
+    return retrying(request, options, attempt -> attempt(request, options, attempt));
+  }
+
+  /**
+   * Opens a streamed response, retrying until 2xx headers arrive; the body is then the caller's
+   * and is never retried.
+   */
+  public CompletableFuture<StreamingResponse> stream(ApiRequest request, RequestOptions options) {
+    return retrying(request, options, attempt -> streamAttempt(request, options, attempt));
+  }
+
+  /** Moves completion of {@code future} to the client's executor, so callers' continuations never run on I/O threads. */
+  public <T> CompletableFuture<T> toCaller(CompletableFuture<T> future) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    future.whenComplete((v, e) -> callerExecutor.execute(() -> {
+      if (e != null) {
+        result.completeExceptionally(unwrap(e));
+      } else {
+        result.complete(v);
+      }
+    }));
+    return result;
+  }
+
+  /** Waits for {@code future}, rethrowing its failure as the unchecked exception it carries. */
+  public static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new FireworksException("interrupted while waiting for the response", e);
+    } catch (ExecutionException e) {
+      Throwable cause = unwrap(e);
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new FireworksException(cause.getMessage(), cause);
+    }
+  }
+
+  /** Strips {@link CompletionException} and {@link ExecutionException} wrappers. */
+  public static Throwable unwrap(Throwable t) {
+    Throwable c = t;
+    while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c;
+  }
+
+  // ---- retries -------------------------------------------------------------------------------
+
+  private <R> CompletableFuture<R> retrying(ApiRequest request, RequestOptions options,
+      java.util.function.IntFunction<CompletableFuture<R>> attemptFn) {
+    RetryPolicy policy = options.retryPolicy().orElse(retryPolicy);
+    boolean repeatable = request.isIdempotent() || options.idempotencyKey().isPresent();
+    Instant deadline = time.now().plus(policy.totalTimeout());
+    CompletableFuture<R> result = new CompletableFuture<>();
+    new Object() {
+      private volatile Future<?> timer;
+
+      {
+        result.whenComplete((v, e) -> {
+          Future<?> t = timer;
+          if (t != null && e instanceof CancellationException) {
+            t.cancel(false);
+          }
+        });
+      }
+
+      void run(int attempt) {
+        if (result.isDone()) {
+          return;
+        }
+        CompletableFuture<R> f = attemptFn.apply(attempt);
+        result.whenComplete((v, e) -> {
+          if (e instanceof CancellationException) {
+            f.cancel(true);
+          }
+        });
+        f.whenComplete((v, e) -> {
+          if (e == null) {
+            result.complete(v);
+            return;
+          }
+          Throwable cause = unwrap(e);
+          Optional<Duration> delay = retryDelay(cause, attempt, policy, repeatable, deadline);
+          if (delay.isEmpty()) {
+            result.completeExceptionally(cause);
+            return;
+          }
+          LOG.log(System.Logger.Level.DEBUG, () -> "retrying " + request + " in " + delay.get().toMillis()
+              + " ms (attempt " + (attempt + 1) + " of " + policy.maxAttempts() + ") after: " + cause.getMessage());
+          timer = time.schedule(() -> run(attempt + 1), delay.get());
+        });
+      }
+    }.run(1);
+    return result;
+  }
+
+  private Optional<Duration> retryDelay(Throwable cause, int attempt, RetryPolicy policy, boolean repeatable,
+      Instant deadline) {
+    if (attempt >= policy.maxAttempts() || !isRetryable(cause, repeatable)) {
+      return Optional.empty();
+    }
+    Optional<Duration> hint = cause instanceof ApiException ? ((ApiException) cause).retryAfter() : Optional.empty();
+    if (hint.isPresent() && hint.get().compareTo(policy.maxRetryAfter()) > 0) {
+      return Optional.empty();
+    }
+    Duration delay = hint.orElseGet(() -> fullJitter(policy, attempt));
+    return time.now().plus(delay).isAfter(deadline) ? Optional.empty() : Optional.of(delay);
+  }
+
+  private static Duration fullJitter(RetryPolicy policy, int attempt) {
+    long cap = Math.min(policy.maxBackoff().toNanos(),
+        policy.initialBackoff().toNanos() << Math.min(attempt - 1, 30));
+    return Duration.ofNanos(ThreadLocalRandom.current().nextLong(cap + 1));
+  }
+
+  /** Whether a failed attempt may be repeated: never-sent requests always; others only if repeatable. */
+  static boolean isRetryable(Throwable cause, boolean repeatable) {
+    if (cause instanceof DeploymentScalingUpException) {
+      return false; // inference rides cold starts out under its own, longer budget
+    }
+    if (cause instanceof ApiException) {
+      int status = ((ApiException) cause).statusCode();
+      return RETRYABLE_STATUS.contains(status) && (repeatable || status == 429);
+    }
+    if (cause instanceof ConnectionException || cause instanceof RequestTimeoutException) {
+      return repeatable || neverSent(cause.getCause());
+    }
+    return false;
+  }
+
+  private static boolean neverSent(Throwable t) {
+    return t instanceof ConnectException || t instanceof HttpConnectTimeoutException;
+  }
+
+  // ---- one attempt ---------------------------------------------------------------------------
+
+  private CompletableFuture<ApiResponse> attempt(ApiRequest request, RequestOptions options, int attempt) {
+    HttpRequest httpRequest = build(request, options, attempt);
+    return exchange(request, options, () -> http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray()))
+        .thenApply(r -> {
+          if (r.statusCode() >= 300) {
+            throw failure(request, r.statusCode(), r.headers(), r.body());
+          }
+          return new ApiResponse(r.statusCode(), r.headers(), r.body());
+        });
+  }
+
+  private CompletableFuture<StreamingResponse> streamAttempt(ApiRequest request, RequestOptions options, int attempt) {
+    HttpRequest httpRequest = build(request, options, attempt);
+    HttpResponse.BodyHandler<Object> handler = info -> info.statusCode() < 300
+        ? HttpResponse.BodySubscribers.mapping(new IdleTimeoutBody(bodyIdleTimeout), in -> in)
+        : HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), b -> b);
+    return exchange(request, options, () -> http.sendAsync(httpRequest, handler)).thenApply(r -> {
+      if (r.statusCode() >= 300) {
+        throw failure(request, r.statusCode(), r.headers(), (byte[]) r.body());
+      }
+      return new StreamingResponse(r.statusCode(), r.headers(), (java.io.InputStream) r.body());
+    });
+  }
+
+  /** Runs one exchange under the attempt timeout, mapping JDK failures to SDK exceptions. */
+  private <B> CompletableFuture<HttpResponse<B>> exchange(ApiRequest request, RequestOptions options,
+      Supplier<CompletableFuture<HttpResponse<B>>> send) {
+    Duration timeout = options.timeout().orElse(requestTimeout);
+    long started = System.nanoTime();
+    LOG.log(System.Logger.Level.DEBUG, () -> "--> " + request);
+    CompletableFuture<HttpResponse<B>> sent = send.get();
+    CompletableFuture<HttpResponse<B>> result = new CompletableFuture<>();
+    Future<?> timer = time.schedule(() -> {
+      if (result.completeExceptionally(new RequestTimeoutException(request + " got no complete response within "
+          + timeout.toMillis() + " ms (request timeout)"))) {
+        sent.cancel(true);
+      }
+    }, timeout);
+    sent.whenComplete((r, e) -> {
+      timer.cancel(false);
+      if (e != null) {
+        result.completeExceptionally(networkFailure(request, unwrap(e)));
+        return;
+      }
+      LOG.log(System.Logger.Level.DEBUG, () -> "<-- " + r.statusCode() + " " + request + " ("
+          + (System.nanoTime() - started) / 1_000_000 + " ms) " + loggable(r.headers()));
+      result.complete(r);
+    });
+    result.whenComplete((r, e) -> {
+      if (e instanceof CancellationException) {
+        sent.cancel(true);
+      }
+    });
+    return result;
+  }
+
+  private ApiException failure(ApiRequest request, int status, HttpHeaders headers, byte[] body) {
+    ApiException e = ErrorDecoder.decode(status, headers.map(), body, time.now());
+    LOG.log(System.Logger.Level.DEBUG, () -> request + " failed: " + e.getMessage());
+    return e;
+  }
+
+  private static FireworksException networkFailure(ApiRequest request, Throwable e) {
+    if (e instanceof FireworksException) {
+      return (FireworksException) e;
+    }
+    if (e instanceof HttpTimeoutException) {
+      return new RequestTimeoutException(request + " timed out: " + e.getMessage(), e);
+    }
+    if (e instanceof IOException) {
+      String what = neverSent(e) ? "could not connect" : "lost the connection";
+      return new ConnectionException(request + " " + what + ": " + e, e);
+    }
+    return new FireworksException(request + " failed: " + e, e);
+  }
+
+  private HttpRequest build(ApiRequest request, RequestOptions options, int attempt) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + Paths.withQuery(request.path(), request.query())))
+        .timeout(options.timeout().orElse(requestTimeout));
+    Map<String, String> headers = new LinkedHashMap<>(defaultHeaders);
+    headers.putAll(options.headers());
+    headers.forEach((k, v) -> {
+      if (!RESTRICTED_HEADERS.contains(k.toLowerCase(Locale.ROOT))) {
+        b.setHeader(k, v);
+      }
+    });
+    b.setHeader("Authorization", authorization);
+    b.setHeader("Accept", "application/json");
+    options.idempotencyKey().ifPresent(k -> b.setHeader("Idempotency-Key", k));
+    if (attempt > 1) {
+      b.setHeader("X-Retry-Count", Integer.toString(attempt - 1));
+    }
+    if (request.body() == null) {
+      b.method(request.method(), HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.setHeader("Content-Type", "application/json");
+      b.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(Json.write(request.body())));
+    }
+    return b.build();
+  }
+
+  private static String loggable(HttpHeaders headers) {
+    StringBuilder s = new StringBuilder();
+    headers.map().forEach((k, v) -> {
+      if (LOGGABLE_HEADERS.contains(k.toLowerCase(Locale.ROOT))) {
+        s.append(k).append('=').append(String.join(",", v)).append(' ');
+      }
+    });
+    return s.toString().trim();
+  }
+
+  /** Never prints the API key. */
+  @Override
+  public String toString() {
+    return "HttpTransport{" + baseUrl + "}";
+  }
+}

@@ -1,0 +1,212 @@
+package ai.fireworks.sdk.core.internal;
+
+import ai.fireworks.sdk.core.WaitOptions;
+import ai.fireworks.sdk.core.WaitProgress;
+import ai.fireworks.sdk.core.WaiterTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Polls a resource until a verdict says stop. Each poll is scheduled on the {@link TimeSource}
+ * after the previous one finished (a loop of scheduled tasks, never recursion on the stack).
+ * Delays start at {@link WaitOptions#initialInterval()}, grow by half each poll to
+ * {@link WaitOptions#maxInterval()} with ±20% jitter, may be shortened by a hint when the resource
+ * looks close, and never run past the deadline: the last poll happens at the deadline itself.
+ * Cancelling the returned future stops polling and nothing else. Thread-safe.
+ *
+ * @param <T> the resource type
+ */
+public final class Waiter<T> {
+  /** What to do after a poll. */
+  public static final class Verdict<T> {
+    final T success;
+    final RuntimeException failure;
+
+    private Verdict(T success, RuntimeException failure) {
+      this.success = success;
+      this.failure = failure;
+    }
+
+    /** Stop: the wait succeeded with {@code value}. */
+    public static <T> Verdict<T> success(T value) {
+      return new Verdict<>(value, null);
+    }
+
+    /** Stop: the wait failed with {@code e}. */
+    public static <T> Verdict<T> failure(RuntimeException e) {
+      return new Verdict<>(null, e);
+    }
+
+    /** Poll again. */
+    public static <T> Verdict<T> retry() {
+      return new Verdict<>(null, null);
+    }
+
+    boolean isRetry() {
+      return success == null && failure == null;
+    }
+  }
+
+  /** Decides on each observed resource and each failed poll. */
+  public interface Acceptor<T> {
+    Verdict<T> onValue(T value, Duration elapsed);
+
+    /** Default: every error ends the wait. */
+    default Verdict<T> onError(Throwable error, Duration elapsed) {
+      return Verdict.failure(error instanceof RuntimeException ? (RuntimeException) error
+          : new ai.fireworks.sdk.core.FireworksException(error.getMessage(), error));
+    }
+  }
+
+  private final String what;
+  private final Supplier<CompletableFuture<T>> poll;
+  private final Acceptor<T> acceptor;
+  private final Function<T, String> describe;
+  private final Function<T, Optional<Duration>> intervalHint;
+  private final WaitOptions options;
+  private final TimeSource time;
+
+  /**
+   * @param what names the wait in timeout messages, e.g. "deployment accounts/a/deployments/x to be READY"
+   * @param describe a one-line state summary for progress reports
+   * @param intervalHint a shorter delay when the resource looks close to done, or empty
+   */
+  public Waiter(String what, Supplier<CompletableFuture<T>> poll, Acceptor<T> acceptor, Function<T, String> describe,
+      Function<T, Optional<Duration>> intervalHint, WaitOptions options, TimeSource time) {
+    this.what = what;
+    this.poll = poll;
+    this.acceptor = acceptor;
+    this.describe = describe;
+    this.intervalHint = intervalHint;
+    this.options = options;
+    this.time = time;
+  }
+
+  /** Starts polling now. */
+  public CompletableFuture<T> start() {
+    Run run = new Run();
+    run.result.whenComplete((v, e) -> {
+      if (e instanceof CancellationException) {
+        run.cancel();
+      }
+    });
+    run.schedule(Duration.ZERO);
+    return run.result;
+  }
+
+  private final class Run {
+    final CompletableFuture<T> result = new CompletableFuture<>();
+    final Instant start = time.now();
+    final Instant deadline = start.plus(options.timeout());
+    volatile Future<?> pending;
+    volatile CompletableFuture<T> inFlight;
+    int attempts;
+    T last;
+    Duration interval = options.initialInterval();
+
+    void schedule(Duration delay) {
+      if (!result.isDone()) {
+        pending = time.schedule(this::pollOnce, delay);
+      }
+    }
+
+    void cancel() {
+      Future<?> p = pending;
+      if (p != null) {
+        p.cancel(false);
+      }
+      CompletableFuture<T> f = inFlight;
+      if (f != null) {
+        f.cancel(true);
+      }
+    }
+
+    void pollOnce() {
+      if (result.isDone()) {
+        return;
+      }
+      attempts++;
+      CompletableFuture<T> f;
+      try {
+        f = poll.get();
+      } catch (RuntimeException e) {
+        f = CompletableFuture.failedFuture(e);
+      }
+      inFlight = f;
+      f.whenComplete(this::observe);
+    }
+
+    void observe(T value, Throwable error) {
+      if (result.isDone()) {
+        return;
+      }
+      Duration elapsed = Duration.between(start, time.now());
+      Verdict<T> verdict;
+      try {
+        if (error != null) {
+          verdict = acceptor.onError(HttpTransport.unwrap(error), elapsed);
+        } else {
+          last = value;
+          report(value, elapsed);
+          verdict = acceptor.onValue(value, elapsed);
+        }
+      } catch (RuntimeException e) {
+        verdict = Verdict.failure(e);
+      }
+      if (verdict.failure != null) {
+        result.completeExceptionally(verdict.failure);
+      } else if (verdict.success != null) {
+        result.complete(verdict.success);
+      } else {
+        next(value);
+      }
+    }
+
+    void report(T value, Duration elapsed) {
+      try {
+        options.onProgress().accept(WaitProgress.builder().resource(value).state(describe.apply(value))
+            .attempt(attempts).elapsed(elapsed).build());
+      } catch (RuntimeException ignored) {
+        // a failing progress callback must not end the wait
+      }
+    }
+
+    void next(T value) {
+      Instant now = time.now();
+      if (!now.isBefore(deadline)) {
+        result.completeExceptionally(new WaiterTimeoutException("gave up waiting for " + what + " after "
+            + options.timeout() + " (" + attempts + " polls); last seen: "
+            + (last == null ? "nothing" : describe.apply(last)) + ". The operation continues on the server.",
+            last, attempts, Duration.between(start, now)));
+        return;
+      }
+      Duration delay = jitter(interval);
+      interval = min(options.maxInterval(), Duration.ofNanos((long) (interval.toNanos() * 1.5)));
+      if (value != null) {
+        Optional<Duration> hint = intervalHint.apply(value);
+        if (hint.isPresent() && hint.get().compareTo(delay) < 0) {
+          delay = hint.get();
+          interval = min(interval, options.initialInterval().multipliedBy(2));
+        }
+      }
+      Duration remaining = Duration.between(now, deadline);
+      schedule(min(delay, remaining));
+    }
+  }
+
+  private static Duration jitter(Duration d) {
+    double factor = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
+    return Duration.ofNanos((long) (d.toNanos() * factor));
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+}
