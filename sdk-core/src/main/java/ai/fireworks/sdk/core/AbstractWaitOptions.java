@@ -35,7 +35,7 @@ abstract class AbstractWaitOptions {
     return Duration.ofSeconds(10);
   }
 
-  /** Called after every poll with what was seen, on the client's scheduler thread; default does nothing. */
+  /** Called after every poll with what was seen, on the client's executor (never an I/O thread); default does nothing. */
   @Value.Default
   @Value.Auxiliary
   Consumer<? super WaitProgress> onProgress() {

@@ -62,9 +62,10 @@ public final class FireworksClient implements AutoCloseable {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("User-Agent", b.userAgent);
     headers.putAll(b.defaultHeaders);
+    Executor callerExecutor = b.executor != null ? b.executor : ownedExecutor;
     this.transport = new HttpTransport(http, baseUrl, b.apiKey, headers, b.requestTimeout, b.bodyIdleTimeout,
-        b.retryPolicy, TimeSource.of(b.clock, b.scheduler != null ? b.scheduler : ownedScheduler),
-        b.executor != null ? b.executor : ownedExecutor);
+        b.retryPolicy, TimeSource.of(b.clock, b.scheduler != null ? b.scheduler : ownedScheduler, callerExecutor),
+        callerExecutor);
   }
 
   /** A builder with the defaults; an API key is required. */

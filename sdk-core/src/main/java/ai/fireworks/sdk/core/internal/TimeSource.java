@@ -3,6 +3,7 @@ package ai.fireworks.sdk.core.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,9 +16,22 @@ public interface TimeSource {
   /** Runs {@code task} after {@code delay}; the returned future cancels it. */
   Future<?> schedule(Runnable task, Duration delay);
 
-  /** A time source over a real clock and scheduler. */
-  static TimeSource of(Clock clock, ScheduledExecutorService scheduler) {
+  /**
+   * Where callbacks that may run user code (progress reports, verdicts) execute, so they never run
+   * on an HTTP I/O thread. Default: the calling thread.
+   */
+  default Executor callbackExecutor() {
+    return Runnable::run;
+  }
+
+  /** A time source over a real clock and scheduler; callbacks run on {@code callbacks}. */
+  static TimeSource of(Clock clock, ScheduledExecutorService scheduler, Executor callbacks) {
     return new TimeSource() {
+      @Override
+      public Executor callbackExecutor() {
+        return callbacks;
+      }
+
       @Override
       public Instant now() {
         return clock.instant();

@@ -140,7 +140,7 @@ public final class Waiter<T> {
         f = CompletableFuture.failedFuture(e);
       }
       inFlight = f;
-      f.whenComplete(this::observe);
+      f.whenCompleteAsync(this::observe, time.callbackExecutor());
     }
 
     void observe(T value, Throwable error) {
