@@ -1,0 +1,43 @@
+package ai.fireworks.sdk.deployments;
+
+import ai.fireworks.sdk.core.AccountId;
+import ai.fireworks.sdk.core.internal.FireworksStyle;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Parameters of {@link ModelsClient#list(ListModelsRequest)}. Everything is optional: by default
+ * the client's own account is listed, in the server's order, with the server's page size.
+ * Build with {@code ListModelsRequest.builder()}. Immutable; thread-safe.
+ */
+@Value.Immutable
+@FireworksStyle
+abstract class AbstractListModelsRequest {
+  /** Lists everything with the defaults. */
+  public static final ListModelsRequest ALL = ListModelsRequest.builder().build();
+
+  /**
+   * The account whose models are listed, such as {@link AccountId#FIREWORKS} for the public
+   * catalogue; default the client's account.
+   */
+  public abstract Optional<AccountId> account();
+
+  /** An AIP-160 filter with snake_case field names, such as {@code kind="HF_PEFT_ADDON"}. */
+  public abstract Optional<String> filter();
+
+  /** A sort order, such as {@code create_time desc}; default the server's ({@code name}). */
+  public abstract Optional<String> orderBy();
+
+  /** Items per page, 1–200; default the server's (50). */
+  public abstract Optional<Integer> pageSize();
+
+  /** The opaque token of the page to start from; default the first page. */
+  public abstract Optional<String> pageToken();
+
+  @Value.Check
+  void check() {
+    if (pageSize().isPresent() && (pageSize().get() < 1 || pageSize().get() > 200)) {
+      throw new IllegalArgumentException("pageSize must be between 1 and 200, was " + pageSize().get());
+    }
+  }
+}
