@@ -92,6 +92,19 @@ public final class HttpTransport {
   }
 
   /**
+   * Like {@link #send(ApiRequest, RequestOptions)}, telling {@code onAttempt} the number (from 1)
+   * of each attempt before it is made, so a caller can tell whether a failure came from a retry
+   * (for example a 409 after a create whose first response was lost).
+   */
+  public CompletableFuture<ApiResponse> send(ApiRequest request, RequestOptions options,
+      java.util.function.IntConsumer onAttempt) {
+    return retrying(request, options, attempt -> {
+      onAttempt.accept(attempt);
+      return attempt(request, options, attempt);
+    });
+  }
+
+  /**
    * Opens a streamed response, retrying until 2xx headers arrive; the body is then the caller's
    * and is never retried.
    */
