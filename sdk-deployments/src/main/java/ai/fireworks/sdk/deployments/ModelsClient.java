@@ -77,7 +77,8 @@ public final class ModelsClient {
     return transport.toCaller(fetchPage(request, account(request)));
   }
 
-  private CompletableFuture<Model> fetch(ModelName name) {
+  /** The GET without moving completion to the caller executor; for this package's own compositions. */
+  CompletableFuture<Model> fetch(ModelName name) {
     Objects.requireNonNull(name, "name");
     return transport.send(ApiRequest.get(ControlPlanePaths.model(name)), RequestOptions.NONE, Model.class);
   }

@@ -1,0 +1,58 @@
+package ai.fireworks.sdk.deployments;
+
+import ai.fireworks.sdk.core.AccountId;
+import ai.fireworks.sdk.core.DeploymentName;
+import ai.fireworks.sdk.core.ModelName;
+import ai.fireworks.sdk.core.internal.FireworksStyle;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Parameters of {@link AddonsClient#list(ListDeployedModelsRequest)}. Everything is optional: by
+ * default the client's own account is listed in the server's order with the server's page size.
+ * {@link #forDeployment} and {@link #forModel} build the usual filters. Build with
+ * {@code ListDeployedModelsRequest.builder()}. Immutable; thread-safe.
+ */
+@Value.Immutable
+@FireworksStyle
+abstract class AbstractListDeployedModelsRequest {
+  /** Lists everything with the defaults. */
+  public static final ListDeployedModelsRequest ALL = ListDeployedModelsRequest.builder().build();
+
+  /** The account whose deployed models are listed; default the client's account. */
+  public abstract Optional<AccountId> account();
+
+  /** An AIP-160 filter with snake_case field names, such as {@code deployment="accounts/a/deployments/x"}. */
+  public abstract Optional<String> filter();
+
+  /** A sort order, such as {@code create_time desc}; default the server's ({@code name}). */
+  public abstract Optional<String> orderBy();
+
+  /** Items per page, 1–200; default the server's (50). */
+  public abstract Optional<Integer> pageSize();
+
+  /** The opaque token of the page to start from; default the first page. */
+  public abstract Optional<String> pageToken();
+
+  /** The addons loaded onto {@code deployment}, listed in the deployment's account. */
+  public static ListDeployedModelsRequest forDeployment(DeploymentName deployment) {
+    return ListDeployedModelsRequest.builder().account(deployment.account())
+        .filter("deployment=" + quote(deployment.toString())).build();
+  }
+
+  /** The deployments of {@code model} in the client's account. */
+  public static ListDeployedModelsRequest forModel(ModelName model) {
+    return ListDeployedModelsRequest.builder().filter("model=" + quote(model.toString())).build();
+  }
+
+  private static String quote(String s) {
+    return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  }
+
+  @Value.Check
+  void check() {
+    if (pageSize().isPresent() && (pageSize().get() < 1 || pageSize().get() > 200)) {
+      throw new IllegalArgumentException("pageSize must be between 1 and 200, was " + pageSize().get());
+    }
+  }
+}
