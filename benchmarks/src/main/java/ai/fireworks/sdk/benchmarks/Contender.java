@@ -1,0 +1,75 @@
+package ai.fireworks.sdk.benchmarks;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One client under test, talking to the loopback server. Each call builds its request from
+ * scratch (as application code would) and returns something derived from the parsed response,
+ * so that no contender can skip the work. Implementations are thread-safe.
+ */
+public interface Contender extends AutoCloseable {
+  /** One blocking chat completion; returns the answer's content. */
+  String chat();
+
+  /** One asynchronous chat completion; completes with the answer's content. */
+  CompletableFuture<String> chatAsync();
+
+  /** One streamed chat completion read to the end; returns the number of content events seen. */
+  int stream();
+
+  @Override
+  void close();
+
+  /**
+   * Creates a contender by name, reflectively, so that only the chosen client's classes are
+   * loaded: each contender runs with its own runtime classpath.
+   *
+   * @param name {@code raw}, {@code raw_default}, {@code sdk}, {@code openai}, or {@code openai_wide} (the
+   *     OpenAI SDK with OkHttp's dispatcher limits of 64 calls, 5 per host, lifted to 2,000, for the
+   *     many-in-flight test, which otherwise queues all but 5 requests)
+   * @param baseUrl the loopback server's root, e.g. {@code http://127.0.0.1:40123}
+   */
+  static Contender create(String name, String baseUrl) {
+    String type;
+    switch (name) {
+      case "raw":
+      case "raw_default":
+        return new RawContender(baseUrl, name.equals("raw"));
+      case "sdk":
+        type = "ai.fireworks.sdk.benchmarks.SdkContender";
+        break;
+      case "openai":
+      case "openai_wide":
+        type = "ai.fireworks.sdk.benchmarks.OpenAiContender";
+        break;
+      default:
+        throw new IllegalArgumentException("contender must be raw, raw_default, sdk, openai or openai_wide, was "
+            + name);
+    }
+    try {
+      if (name.equals("openai_wide")) {
+        return (Contender) Class.forName(type).getDeclaredConstructor(String.class, boolean.class)
+            .newInstance(baseUrl, true);
+      }
+      return (Contender) Class.forName(type).getDeclaredConstructor(String.class).newInstance(baseUrl);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create contender " + name + ": " + e, e);
+    }
+  }
+
+  /** Fails loudly if a contender returned something other than the canned answer. */
+  static String check(String content) {
+    if (!Payloads.ANSWER.equals(content)) {
+      throw new IllegalStateException("unexpected answer: " + content);
+    }
+    return content;
+  }
+
+  /** Fails loudly if a stream did not deliver every content event. */
+  static int checkStream(int events) {
+    if (events != Payloads.STREAM_CHUNKS) {
+      throw new IllegalStateException("expected " + Payloads.STREAM_CHUNKS + " content events, saw " + events);
+    }
+    return events;
+  }
+}

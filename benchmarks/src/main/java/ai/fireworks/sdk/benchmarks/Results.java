@@ -1,0 +1,34 @@
+package ai.fireworks.sdk.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+
+/** Small helpers shared by the harnesses: result files and process CPU time. */
+final class Results {
+  static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  private Results() {}
+
+  static void write(String path, Object value) {
+    try {
+      File f = new File(path);
+      if (f.getParentFile() != null) {
+        f.getParentFile().mkdirs();
+      }
+      MAPPER.writeValue(f, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** CPU time of this whole JVM (all threads, GC and JIT included). */
+  static long processCpuNanos() {
+    return OS.getProcessCpuTime();
+  }
+}
