@@ -20,6 +20,12 @@ public class DeploymentFailedException extends FireworksException {
     this.deployment = deployment;
   }
 
+  /** Creates the exception with a custom message. */
+  public DeploymentFailedException(String message, Deployment deployment) {
+    super(message);
+    this.deployment = Objects.requireNonNull(deployment, "deployment");
+  }
+
   private static String describe(Deployment d) {
     StringBuilder b = new StringBuilder("deployment ").append(d.name()).append(" is ").append(d.state());
     d.status().ifPresent(s -> b.append(" (").append(s).append(')'));

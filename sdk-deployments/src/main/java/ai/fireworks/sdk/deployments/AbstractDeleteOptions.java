@@ -1,0 +1,27 @@
+package ai.fireworks.sdk.deployments;
+
+import ai.fireworks.sdk.core.internal.FireworksStyle;
+import org.immutables.value.Value;
+
+/**
+ * How to delete a deployment. The default is a soft delete: the deployment becomes DELETED and can
+ * be restored with {@code undelete} until its purge time. Immutable; thread-safe.
+ */
+@Value.Immutable
+@FireworksStyle
+abstract class AbstractDeleteOptions {
+  /** A soft delete with the in-use check. */
+  public static final DeleteOptions DEFAULT = DeleteOptions.builder().build();
+
+  /** Delete permanently, freeing the id for reuse (query {@code hard=true}); default false. */
+  @Value.Default
+  public boolean hard() {
+    return false;
+  }
+
+  /** Delete even if the deployment is in use (query {@code ignoreChecks=true}); default false. */
+  @Value.Default
+  public boolean ignoreChecks() {
+    return false;
+  }
+}

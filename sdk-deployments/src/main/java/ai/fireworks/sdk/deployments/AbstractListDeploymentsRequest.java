@@ -1,0 +1,45 @@
+package ai.fireworks.sdk.deployments;
+
+import ai.fireworks.sdk.core.AccountId;
+import ai.fireworks.sdk.core.internal.FireworksStyle;
+import ai.fireworks.sdk.deployments.internal.DeploymentRules;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Parameters of a deployment listing. Every field is optional; {@code ListDeploymentsRequest.builder().build()}
+ * lists the client's account with the server's defaults (50 per page, ordered by creation time,
+ * soft-deleted deployments hidden). Immutable; thread-safe.
+ */
+@Value.Immutable
+@FireworksStyle
+abstract class AbstractListDeploymentsRequest {
+  /** Lists everything with the server's defaults. */
+  public static final ListDeploymentsRequest ALL = ListDeploymentsRequest.builder().build();
+
+  /** Account to list; default the client's account. */
+  public abstract Optional<AccountId> account();
+
+  /** Items per page, 1 to 200; server default 50. */
+  public abstract Optional<Integer> pageSize();
+
+  /** Opaque token of the page to start at, from a previous page. */
+  public abstract Optional<String> pageToken();
+
+  /** AIP-160 filter with snake_case field names, such as {@code state="READY"}. */
+  public abstract Optional<String> filter();
+
+  /** Comma-separated fields with optional {@code " desc"}, such as {@code create_time desc}. */
+  public abstract Optional<String> orderBy();
+
+  /** Include soft-deleted (DELETED) deployments; default false. */
+  @Value.Default
+  public boolean showDeleted() {
+    return false;
+  }
+
+  @Value.Check
+  void check() {
+    pageSize().ifPresent(DeploymentRules::pageSize);
+  }
+}
