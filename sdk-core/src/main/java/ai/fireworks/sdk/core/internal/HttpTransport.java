@@ -88,7 +88,7 @@ public final class HttpTransport {
 
   /** Sends with retries; completes with the 2xx response or a {@link FireworksException}. */
   public CompletableFuture<ApiResponse> send(ApiRequest request, RequestOptions options) {
-    return retrying(request, options, attempt -> attempt(request, options, attempt));
+    return retrying(request, options, (attempt, opts) -> attempt(request, opts, attempt));
   }
 
   /**
@@ -98,9 +98,9 @@ public final class HttpTransport {
    */
   public CompletableFuture<ApiResponse> send(ApiRequest request, RequestOptions options,
       java.util.function.IntConsumer onAttempt) {
-    return retrying(request, options, attempt -> {
+    return retrying(request, options, (attempt, opts) -> {
       onAttempt.accept(attempt);
-      return attempt(request, options, attempt);
+      return attempt(request, opts, attempt);
     });
   }
 
@@ -109,7 +109,7 @@ public final class HttpTransport {
    * and is never retried.
    */
   public CompletableFuture<StreamingResponse> stream(ApiRequest request, RequestOptions options) {
-    return retrying(request, options, attempt -> streamAttempt(request, options, attempt));
+    return retrying(request, options, (attempt, opts) -> streamAttempt(request, opts, attempt));
   }
 
   /** Moves completion of {@code future} to the client's executor, so callers' continuations never run on I/O threads. */
@@ -156,8 +156,12 @@ public final class HttpTransport {
 
   // ---- retries -------------------------------------------------------------------------------
 
+  /**
+   * Runs attempts until one succeeds or a failure may not be retried. Each attempt gets the
+   * options with its timeout cut to what is left of the total deadline, so no attempt outlives it.
+   */
   private <R> CompletableFuture<R> retrying(ApiRequest request, RequestOptions options,
-      java.util.function.IntFunction<CompletableFuture<R>> attemptFn) {
+      java.util.function.BiFunction<Integer, RequestOptions, CompletableFuture<R>> attemptFn) {
     RetryPolicy policy = options.retryPolicy().orElse(retryPolicy);
     boolean repeatable = request.isIdempotent() || options.idempotencyKey().isPresent();
     Instant deadline = time.now().plus(policy.totalTimeout());
@@ -178,7 +182,11 @@ public final class HttpTransport {
         if (result.isDone()) {
           return;
         }
-        CompletableFuture<R> f = attemptFn.apply(attempt);
+        Duration left = Duration.between(time.now(), deadline);
+        Duration timeout = options.timeout().orElse(requestTimeout);
+        RequestOptions attemptOptions = left.compareTo(timeout) >= 0 ? options
+            : options.withTimeout(left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left);
+        CompletableFuture<R> f = attemptFn.apply(attempt, attemptOptions);
         result.whenComplete((v, e) -> {
           if (e instanceof CancellationException) {
             f.cancel(true);
