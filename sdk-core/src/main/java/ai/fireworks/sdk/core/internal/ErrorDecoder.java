@@ -21,6 +21,8 @@ import java.util.TreeMap;
  */
 public final class ErrorDecoder {
   private static final int EXCERPT = 200;
+  /** Longest server message kept in the exception; the whole body stays in {@link ApiException#body()}. */
+  private static final int MAX_MESSAGE = 1000;
   private static final String[] RPC_CODES = {"OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED",
       "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED",
       "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED"};
@@ -49,7 +51,9 @@ public final class ErrorDecoder {
       }
     }
     if (message == null || message.isBlank()) {
-      message = text.isBlank() ? "(empty body)" : excerpt(text);
+      message = text.isBlank() ? "(empty body)" : excerpt(text, EXCERPT);
+    } else {
+      message = excerpt(message, MAX_MESSAGE);
     }
     return ApiException.create(d.message(message).build());
   }
@@ -80,9 +84,9 @@ public final class ErrorDecoder {
     return n.isValueNode() && !n.asText().isBlank() ? Optional.of(n.asText()) : Optional.empty();
   }
 
-  private static String excerpt(String text) {
+  private static String excerpt(String text, int max) {
     String t = text.strip();
-    return t.length() <= EXCERPT ? t : t.substring(0, EXCERPT) + "...";
+    return t.length() <= max ? t : t.substring(0, max) + "...";
   }
 
   /** Reads {@code retry-after-ms}, then {@code Retry-After} (seconds or HTTP date). */
