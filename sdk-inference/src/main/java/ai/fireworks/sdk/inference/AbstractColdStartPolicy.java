@@ -61,8 +61,8 @@ abstract class AbstractColdStartPolicy {
   }
 
   /**
-   * Called before each wait, on an HTTP or scheduler thread, so keep it short; exceptions it
-   * throws are logged and ignored. Default: nothing.
+   * Called at the start of each wait, on the client's executor; exceptions it throws are logged
+   * and ignored. Default: nothing.
    */
   @Value.Default
   @Value.Auxiliary
@@ -73,8 +73,9 @@ abstract class AbstractColdStartPolicy {
   /**
    * Called once, before the first cold-start wait of a call, with the model being queried, for
    * example to scale the deployment to one replica with the deployments module
-   * ({@code ref -> deployments.scaleAsync(ref.deployment().orElseThrow(), 1)}). The SDK does not
-   * wait for the returned future; a failure is logged and the retries go on.
+   * ({@code ref -> deployments.scaleAsync(ref.deployment().orElseThrow(), 1)}). Runs on the
+   * client's executor; the SDK does not wait for the returned future (which may be {@code null}),
+   * and a failure is logged while the retries go on.
    */
   @Value.Auxiliary
   abstract Optional<Function<ModelRef, CompletableFuture<?>>> waker();

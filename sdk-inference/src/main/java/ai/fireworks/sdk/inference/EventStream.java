@@ -1,0 +1,251 @@
+package ai.fireworks.sdk.inference;
+
+import ai.fireworks.sdk.core.RequestTimeoutException;
+import ai.fireworks.sdk.core.StreamException;
+import ai.fireworks.sdk.core.internal.Json;
+import ai.fireworks.sdk.core.internal.SseReader;
+import ai.fireworks.sdk.core.internal.StreamingResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A streamed response: the chunks of one generation as they arrive (server-sent events ending
+ * with {@code data: [DONE]}). Iterate it once, with a for-each loop or {@link #stream()}, inside
+ * try-with-resources: {@link #close()} releases the connection, and closing before the end stops
+ * the generation's transfer.
+ *
+ * <p>Reading blocks until the next chunk arrives; a silence longer than the client's
+ * {@code bodyIdleTimeout} throws {@link RequestTimeoutException}. A stream that ends without
+ * {@code [DONE]} and without any {@code finish_reason} throws {@link StreamException}
+ * ("truncated"), as does a chunk that is not valid JSON (with an excerpt) or a lost connection;
+ * an error object sent inside the stream throws {@link StreamErrorException}. None of these is
+ * retried: the SDK never repeats a stream once an event has reached the caller.
+ *
+ * <p>After the last chunk, {@link #usage()} and {@link #perfMetrics()} hold what the final chunk
+ * carried; {@link #metadata()} gives the response headers from the start. Iteration is not
+ * thread-safe; {@link #close()} may be called from any thread.
+ *
+ * @param <T> the chunk type, {@link ChatCompletionChunk} or {@link CompletionChunk}
+ */
+public final class EventStream<T> implements AutoCloseable, Iterable<T> {
+  private static final int EXCERPT = 200;
+
+  private final StreamingResponse response;
+  private final SseReader reader;
+  private final Class<T> type;
+  private final Function<T, Optional<Usage>> usageOf;
+  private final Function<T, Optional<JsonNode>> perfMetricsOf;
+  private final Predicate<T> finishes;
+  private final String description;
+  private final ResponseMetadata metadata;
+
+  private volatile boolean closed;
+  private boolean iterated;
+  private boolean ended;
+  private boolean sawDone;
+  private boolean sawFinish;
+  private int received;
+  private T next;
+  private Usage usage;
+  private JsonNode perfMetrics;
+
+  EventStream(StreamingResponse response, Class<T> type, Function<T, Optional<Usage>> usageOf,
+      Function<T, Optional<JsonNode>> perfMetricsOf, Predicate<T> finishes, String description) {
+    this.response = response;
+    this.reader = new SseReader(response.body());
+    this.type = type;
+    this.usageOf = usageOf;
+    this.perfMetricsOf = perfMetricsOf;
+    this.finishes = finishes;
+    this.description = description;
+    this.metadata = ResponseMetadata.of(response.status(), response.headers().map());
+  }
+
+  /**
+   * The chunks, in order. Can be called once.
+   *
+   * @throws IllegalStateException if the stream was already iterated
+   */
+  @Override
+  public Iterator<T> iterator() {
+    if (iterated) {
+      throw new IllegalStateException("an EventStream can be iterated only once");
+    }
+    iterated = true;
+    return new Iterator<T>() {
+      @Override
+      public boolean hasNext() {
+        return next != null || advance();
+      }
+
+      @Override
+      public T next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException("the stream has ended");
+        }
+        T t = next;
+        next = null;
+        return t;
+      }
+    };
+  }
+
+  /** The chunks as a sequential {@link Stream}; closing that stream closes this one. Can be called once. */
+  public Stream<T> stream() {
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(),
+        Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(this::close);
+  }
+
+  /** Token counts from the final chunk; empty until it has been read. */
+  public Optional<Usage> usage() {
+    return Optional.ofNullable(usage);
+  }
+
+  /** {@code perf_metrics} from the final chunk (when the request set {@code perf_metrics_in_response}). */
+  public Optional<JsonNode> perfMetrics() {
+    return Optional.ofNullable(perfMetrics);
+  }
+
+  /** Status and headers of the response (request id, rate limits), available from the start. */
+  public ResponseMetadata metadata() {
+    return metadata;
+  }
+
+  /** True once the stream ended properly: {@code [DONE]} was read, or the body ended after a {@code finish_reason}. */
+  public boolean isComplete() {
+    return ended && (sawDone || sawFinish);
+  }
+
+  /** Number of chunks read so far. */
+  public int chunksReceived() {
+    return received;
+  }
+
+  /** Closes the connection; an iteration in progress then ends quietly. Idempotent; any thread. */
+  @Override
+  public void close() {
+    closed = true;
+    response.close();
+  }
+
+  private boolean advance() {
+    while (!ended) {
+      if (closed) {
+        ended = true;
+        return false;
+      }
+      Optional<SseReader.Event> event;
+      try {
+        event = reader.next();
+      } catch (IOException e) {
+        return failOrEnd(e);
+      }
+      if (event.isEmpty()) {
+        boolean byCaller = closed;
+        finish();
+        if (!sawFinish && !byCaller) {
+          throw new StreamException(description + " stream truncated: the body ended after " + received
+              + " chunk(s) without [DONE] or a finish_reason" + requestIdSuffix());
+        }
+        return false;
+      }
+      String data = event.get().data.strip();
+      if ("ping".equals(event.get().event) || data.isEmpty()) {
+        continue;
+      }
+      if (data.equals("[DONE]")) {
+        sawDone = true;
+        finish();
+        return false;
+      }
+      T chunk = decode(data, "error".equals(event.get().event));
+      received++;
+      usageOf.apply(chunk).ifPresent(u -> usage = u);
+      perfMetricsOf.apply(chunk).ifPresent(p -> perfMetrics = p);
+      sawFinish |= finishes.test(chunk);
+      next = chunk;
+      return true;
+    }
+    return false;
+  }
+
+  private T decode(String data, boolean errorEvent) {
+    JsonNode node;
+    try {
+      node = Json.MAPPER.readTree(data);
+    } catch (JsonProcessingException e) {
+      throw malformed(data, e);
+    }
+    if (node == null || !node.isObject()) {
+      throw malformed(data, null);
+    }
+    if (node.has("error") && !node.has("choices") || errorEvent) {
+      finish();
+      JsonNode error = node.has("error") ? node.get("error") : node;
+      String code = text(error.get("code")).or(() -> text(error.get("type"))).orElse(null);
+      String message = error.isTextual() ? error.asText() : text(error.get("message")).orElse(excerpt(data));
+      throw new StreamErrorException(description + " stream reported an error after " + received + " chunk(s): "
+          + (code == null ? "" : code + ": ") + message + requestIdSuffix(), code, message,
+          metadata.requestId().orElse(null));
+    }
+    try {
+      return Json.MAPPER.treeToValue(node, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw malformed(data, e);
+    }
+  }
+
+  private StreamException malformed(String data, Exception cause) {
+    finish();
+    return new StreamException(description + " sent a malformed chunk #" + (received + 1) + " ("
+        + (cause == null ? "not a JSON object" : cause.getClass().getSimpleName()) + "): " + excerpt(data)
+        + requestIdSuffix(), cause);
+  }
+
+  private boolean failOrEnd(IOException e) {
+    boolean byCaller = closed;
+    finish();
+    if (byCaller) {
+      return false;
+    }
+    if (e instanceof HttpTimeoutException) {
+      throw new RequestTimeoutException(description + " stream stalled after " + received + " chunk(s): "
+          + e.getMessage() + requestIdSuffix(), e);
+    }
+    throw new StreamException(description + " stream lost the connection after " + received + " chunk(s): " + e
+        + requestIdSuffix(), e);
+  }
+
+  private void finish() {
+    ended = true;
+    close();
+  }
+
+  private String requestIdSuffix() {
+    return metadata.requestId().map(id -> " (request id: " + id + ")").orElse("");
+  }
+
+  private static Optional<String> text(JsonNode n) {
+    return n != null && n.isValueNode() && !n.isNull() ? Optional.of(n.asText()) : Optional.empty();
+  }
+
+  private static String excerpt(String s) {
+    return s.length() <= EXCERPT ? s : s.substring(0, EXCERPT) + "...";
+  }
+
+  @Override
+  public String toString() {
+    return "EventStream{" + description + ", chunks=" + received + ", ended=" + ended + "}";
+  }
+}

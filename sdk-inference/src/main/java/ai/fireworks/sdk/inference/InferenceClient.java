@@ -1,0 +1,363 @@
+package ai.fireworks.sdk.inference;
+
+import ai.fireworks.sdk.core.DeploymentName;
+import ai.fireworks.sdk.core.FireworksClient;
+import ai.fireworks.sdk.core.FireworksException;
+import ai.fireworks.sdk.core.ModelRef;
+import ai.fireworks.sdk.core.RequestOptions;
+import ai.fireworks.sdk.core.internal.ApiRequest;
+import ai.fireworks.sdk.core.internal.ApiResponse;
+import ai.fireworks.sdk.core.internal.ClientAccess;
+import ai.fireworks.sdk.core.internal.HttpTransport;
+import ai.fireworks.sdk.core.internal.Json;
+import ai.fireworks.sdk.inference.internal.ChatAssembler;
+import ai.fireworks.sdk.inference.internal.ColdStartRetry;
+import ai.fireworks.sdk.inference.internal.CompletionAssembler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Completions and chat completions ({@code /inference/v1/completions},
+ * {@code /inference/v1/chat/completions}) over the client's one HTTP transport: blocking,
+ * {@link CompletableFuture} and streamed forms of each.
+ *
+ * <p>Every call is retried like a read, since inference changes no server state: connection
+ * failures and HTTP 408/429/5xx under the client's {@code RetryPolicy}. On top of that, a
+ * deployment scaled to zero (HTTP 503 {@code DEPLOYMENT_SCALING_UP}) is waited out under the
+ * {@link ColdStartPolicy} ({@link ColdStartPolicy#DEFAULT}: up to 10 minutes), and a deployment
+ * that just became ready but is not routable yet (404 "model not found … not deployed") is
+ * retried for a short window when the request targets it. A stream is never retried once its
+ * first event reached the caller.
+ *
+ * <p>Bad input (a missing model or prompt, a value out of range) throws
+ * {@link IllegalArgumentException} before anything is sent, from the async methods too. Remote
+ * failures are {@link FireworksException}s: blocking methods throw them, async ones complete their
+ * future with them, on the client's executor.
+ *
+ * <p>Thread-safe; create one per {@link FireworksClient} and share it. {@link #on} and
+ * {@link #withColdStart} return cheap views over the same transport.
+ */
+public final class InferenceClient {
+  static final String COMPLETIONS_PATH = "/inference/v1/completions";
+  static final String CHAT_PATH = "/inference/v1/chat/completions";
+
+  private final FireworksClient client;
+  private final HttpTransport transport;
+  private final DeploymentName deployment;
+  private final ColdStartPolicy coldStart;
+
+  private InferenceClient(FireworksClient client, DeploymentName deployment, ColdStartPolicy coldStart) {
+    this.client = client;
+    this.transport = ClientAccess.transport(client);
+    this.deployment = deployment;
+    this.coldStart = coldStart;
+  }
+
+  /** The inference service of {@code client}, with {@link ColdStartPolicy#DEFAULT}. */
+  public static InferenceClient of(FireworksClient client) {
+    return new InferenceClient(Objects.requireNonNull(client, "client"), null, ColdStartPolicy.DEFAULT);
+  }
+
+  /**
+   * A view whose requests go to {@code deployment}: a request naming model {@code M} is sent as
+   * {@code M#<deployment>}, a request without a model targets the deployment (its base model).
+   * A request that names another deployment, or a deployed model, is rejected with
+   * {@link IllegalArgumentException}.
+   */
+  public InferenceClient on(DeploymentName deployment) {
+    return new InferenceClient(client, Objects.requireNonNull(deployment, "deployment"), coldStart);
+  }
+
+  /** A view that rides out cold starts under {@code policy} ({@link ColdStartPolicy#DISABLED} to fail at once). */
+  public InferenceClient withColdStart(ColdStartPolicy policy) {
+    return new InferenceClient(client, deployment, Objects.requireNonNull(policy, "policy"));
+  }
+
+  /** The deployment this view is bound to, if any. */
+  public Optional<DeploymentName> deployment() {
+    return Optional.ofNullable(deployment);
+  }
+
+  /** The cold-start policy of this view. */
+  public ColdStartPolicy coldStartPolicy() {
+    return coldStart;
+  }
+
+  // ---- completions --------------------------------------------------------------------------
+
+  /** Completes {@code prompt} with {@code model} using the server's default parameters. */
+  public Completion completions(ModelRef model, String prompt) {
+    return complete(CompletionRequest.of(model, prompt));
+  }
+
+  /**
+   * Generates a text completion.
+   *
+   * @throws IllegalArgumentException if the request has no model and this view no deployment
+   * @throws ColdStartTimeoutException if the deployment was still scaling up when the cold-start budget ran out
+   * @throws FireworksException for any other failure ({@code ApiException} subclasses for HTTP errors)
+   */
+  public Completion complete(CompletionRequest request) {
+    return complete(request, RequestOptions.NONE);
+  }
+
+  /** {@link #complete(CompletionRequest)} with per-call options (timeout, retry policy, headers). */
+  public Completion complete(CompletionRequest request, RequestOptions options) {
+    return HttpTransport.join(send(request, options, COMPLETIONS_PATH, Completion.class, Completion::withMetadata));
+  }
+
+  /** {@link #complete(CompletionRequest)} without blocking; the future completes on the client's executor. */
+  public CompletableFuture<Completion> completeAsync(CompletionRequest request) {
+    return completeAsync(request, RequestOptions.NONE);
+  }
+
+  /** {@link #completeAsync(CompletionRequest)} with per-call options. */
+  public CompletableFuture<Completion> completeAsync(CompletionRequest request, RequestOptions options) {
+    return transport.toCaller(send(request, options, COMPLETIONS_PATH, Completion.class, Completion::withMetadata));
+  }
+
+  /**
+   * Starts a streamed text completion; returns once the response headers arrived (after any
+   * cold-start waits). Use it in try-with-resources.
+   *
+   * @throws IllegalArgumentException if the request has no model and this view no deployment
+   * @throws FireworksException if the stream could not be opened
+   */
+  public EventStream<CompletionChunk> completeStreaming(CompletionRequest request) {
+    return completeStreaming(request, RequestOptions.NONE);
+  }
+
+  /** {@link #completeStreaming(CompletionRequest)} with per-call options. */
+  public EventStream<CompletionChunk> completeStreaming(CompletionRequest request, RequestOptions options) {
+    return HttpTransport.join(openCompletion(request, options));
+  }
+
+  /**
+   * Streams a text completion without blocking the caller: each chunk is handed to
+   * {@code onChunk} in order, on one of the client's executor threads (which the stream occupies
+   * while it lasts), and the future completes with the chunks joined into one {@link Completion}
+   * (usage and perf metrics from the final chunk). Cancelling the future closes the stream. If
+   * {@code onChunk} throws, the stream is closed and the future fails with that exception.
+   */
+  public CompletableFuture<Completion> completeStreamingAsync(CompletionRequest request,
+      Consumer<? super CompletionChunk> onChunk) {
+    return completeStreamingAsync(request, RequestOptions.NONE, onChunk);
+  }
+
+  /** {@link #completeStreamingAsync(CompletionRequest, Consumer)} with per-call options. */
+  public CompletableFuture<Completion> completeStreamingAsync(CompletionRequest request, RequestOptions options,
+      Consumer<? super CompletionChunk> onChunk) {
+    Objects.requireNonNull(onChunk, "onChunk");
+    CompletionAssembler assembler = new CompletionAssembler();
+    return drain(openCompletion(request, options), onChunk, assembler::add, assembler::build);
+  }
+
+  // ---- chat ---------------------------------------------------------------------------------
+
+  /**
+   * Generates a chat completion.
+   *
+   * @throws IllegalArgumentException if the request has no model and this view no deployment
+   * @throws ColdStartTimeoutException if the deployment was still scaling up when the cold-start budget ran out
+   * @throws FireworksException for any other failure ({@code ApiException} subclasses for HTTP errors)
+   */
+  public ChatCompletion chat(ChatRequest request) {
+    return chat(request, RequestOptions.NONE);
+  }
+
+  /** {@link #chat(ChatRequest)} with per-call options (timeout, retry policy, headers). */
+  public ChatCompletion chat(ChatRequest request, RequestOptions options) {
+    return HttpTransport.join(send(request, options, CHAT_PATH, ChatCompletion.class, ChatCompletion::withMetadata));
+  }
+
+  /** {@link #chat(ChatRequest)} without blocking; the future completes on the client's executor. */
+  public CompletableFuture<ChatCompletion> chatAsync(ChatRequest request) {
+    return chatAsync(request, RequestOptions.NONE);
+  }
+
+  /** {@link #chatAsync(ChatRequest)} with per-call options. */
+  public CompletableFuture<ChatCompletion> chatAsync(ChatRequest request, RequestOptions options) {
+    return transport.toCaller(send(request, options, CHAT_PATH, ChatCompletion.class, ChatCompletion::withMetadata));
+  }
+
+  /**
+   * Starts a streamed chat completion; returns once the response headers arrived (after any
+   * cold-start waits). Use it in try-with-resources.
+   *
+   * @throws IllegalArgumentException if the request has no model and this view no deployment
+   * @throws FireworksException if the stream could not be opened
+   */
+  public EventStream<ChatCompletionChunk> chatStreaming(ChatRequest request) {
+    return chatStreaming(request, RequestOptions.NONE);
+  }
+
+  /** {@link #chatStreaming(ChatRequest)} with per-call options. */
+  public EventStream<ChatCompletionChunk> chatStreaming(ChatRequest request, RequestOptions options) {
+    return HttpTransport.join(openChat(request, options));
+  }
+
+  /**
+   * Streams a chat completion without blocking the caller: each chunk is handed to
+   * {@code onChunk} in order, on one of the client's executor threads (which the stream occupies
+   * while it lasts), and the future completes with the chunks joined into one
+   * {@link ChatCompletion} (content, reasoning and tool calls concatenated; usage and perf metrics
+   * from the final chunk). Cancelling the future closes the stream. If {@code onChunk} throws, the
+   * stream is closed and the future fails with that exception.
+   */
+  public CompletableFuture<ChatCompletion> chatStreamingAsync(ChatRequest request,
+      Consumer<? super ChatCompletionChunk> onChunk) {
+    return chatStreamingAsync(request, RequestOptions.NONE, onChunk);
+  }
+
+  /** {@link #chatStreamingAsync(ChatRequest, Consumer)} with per-call options. */
+  public CompletableFuture<ChatCompletion> chatStreamingAsync(ChatRequest request, RequestOptions options,
+      Consumer<? super ChatCompletionChunk> onChunk) {
+    Objects.requireNonNull(onChunk, "onChunk");
+    ChatAssembler assembler = new ChatAssembler();
+    return drain(openChat(request, options), onChunk, assembler::add, assembler::build);
+  }
+
+  // ---- plumbing -----------------------------------------------------------------------------
+
+  private <T> CompletableFuture<T> send(InferenceRequest request, RequestOptions options, String path,
+      Class<T> type, BiFunction<T, ResponseMetadata, T> withMetadata) {
+    Objects.requireNonNull(options, "options");
+    ModelRef target = target(request);
+    ApiRequest api = ApiRequest.post(path, body(request, target, false)).idempotent();
+    return ColdStartRetry.run(() -> transport.send(api, options).thenApply(r -> withMetadata.apply(decode(r, type, api),
+        ResponseMetadata.of(r.status(), r.headers().map()))), target, coldStart, transport.time());
+  }
+
+  private CompletableFuture<EventStream<CompletionChunk>> openCompletion(CompletionRequest request,
+      RequestOptions options) {
+    return open(request, options, COMPLETIONS_PATH, CompletionChunk.class, CompletionChunk::usage,
+        CompletionChunk::perfMetrics, c -> c.choices().stream().anyMatch(x -> x.finishReason().isPresent()));
+  }
+
+  private CompletableFuture<EventStream<ChatCompletionChunk>> openChat(ChatRequest request, RequestOptions options) {
+    return open(request, options, CHAT_PATH, ChatCompletionChunk.class, ChatCompletionChunk::usage,
+        ChatCompletionChunk::perfMetrics, c -> c.choices().stream().anyMatch(x -> x.finishReason().isPresent()));
+  }
+
+  private <C> CompletableFuture<EventStream<C>> open(InferenceRequest request, RequestOptions options, String path,
+      Class<C> type, Function<C, Optional<Usage>> usage, Function<C, Optional<JsonNode>> perf, Predicate<C> finishes) {
+    Objects.requireNonNull(options, "options");
+    ModelRef target = target(request);
+    ApiRequest api = ApiRequest.post(path, body(request, target, true)).idempotent();
+    return ColdStartRetry.run(() -> transport.stream(api, options)
+        .thenApply(r -> new EventStream<>(r, type, usage, perf, finishes, api.toString())),
+        target, coldStart, transport.time());
+  }
+
+  /** Reads {@code opened} to the end on the caller executor, feeding {@code onChunk} and {@code add}. */
+  private <C, R> CompletableFuture<R> drain(CompletableFuture<EventStream<C>> opened, Consumer<? super C> onChunk,
+      Consumer<C> add, Function<ResponseMetadata, R> build) {
+    CompletableFuture<R> result = new CompletableFuture<>();
+    AtomicReference<EventStream<C>> current = new AtomicReference<>();
+    result.whenComplete((v, e) -> {
+      if (e instanceof CancellationException) {
+        opened.cancel(true);
+        EventStream<C> s = current.get();
+        if (s != null) {
+          s.close();
+        }
+      }
+    });
+    opened.whenComplete((stream, e) -> {
+      try {
+        transport.callerExecutor().execute(() -> {
+          if (e != null) {
+            result.completeExceptionally(HttpTransport.unwrap(e));
+            return;
+          }
+          current.set(stream);
+          try (stream) {
+            for (C chunk : stream) {
+              if (result.isDone()) {
+                return;
+              }
+              onChunk.accept(chunk);
+              add.accept(chunk);
+            }
+            result.complete(build.apply(stream.metadata()));
+          } catch (RuntimeException | Error t) {
+            result.completeExceptionally(t);
+          }
+        });
+      } catch (RejectedExecutionException x) {
+        if (stream != null) {
+          stream.close();
+        }
+        result.completeExceptionally(new FireworksException("the client's executor rejected the stream reader; "
+            + "was the FireworksClient closed?", x));
+      }
+    });
+    return result;
+  }
+
+  /** The model the request goes to, after resolving short forms and applying this view's deployment. */
+  ModelRef target(InferenceRequest request) {
+    Objects.requireNonNull(request, "request");
+    Optional<ModelRef> ref = request.resolveModel(client.accountId().orElse(null));
+    if (deployment == null) {
+      return ref.orElseThrow(() -> new IllegalArgumentException(
+          "model is required: set it on the request, or query a deployment with InferenceClient.on(deployment)"));
+    }
+    if (ref.isEmpty()) {
+      return ModelRef.of(deployment);
+    }
+    ModelRef m = ref.get();
+    if (m.deployedModel().isPresent()) {
+      throw new IllegalArgumentException("model " + m + " names a deployed model, but this client is bound to deployment "
+          + deployment + "; send it through an unbound InferenceClient");
+    }
+    if (m.deployment().isPresent()) {
+      if (m.deployment().get().equals(deployment)) {
+        return m;
+      }
+      throw new IllegalArgumentException("model " + m + " targets deployment " + m.deployment().get()
+          + ", but this client is bound to deployment " + deployment);
+    }
+    return ModelRef.of(m.model().orElseThrow(), deployment);
+  }
+
+  private static ObjectNode body(InferenceRequest request, ModelRef target, boolean stream) {
+    ObjectNode body = request.toJson();
+    body.put("model", target.toString());
+    if (stream) {
+      body.put("stream", true);
+    }
+    return body;
+  }
+
+  private static <T> T decode(ApiResponse response, Class<T> type, ApiRequest request) {
+    try {
+      return Json.MAPPER.readValue(response.body().length == 0 ? "{}".getBytes(StandardCharsets.UTF_8)
+          : response.body(), type);
+    } catch (IOException e) {
+      String body = response.bodyText();
+      throw new FireworksException(request + " returned HTTP " + response.status() + " with a body that is not a "
+          + type.getSimpleName() + ": " + (body.length() > 200 ? body.substring(0, 200) + "..." : body)
+          + response.requestId().map(id -> " (request id: " + id + ")").orElse(""), e);
+    }
+  }
+
+  /** Names the binding, never the API key. */
+  @Override
+  public String toString() {
+    return "InferenceClient{" + (deployment == null ? "" : "deployment=" + deployment + ", ")
+        + "coldStartBudget=" + coldStart.budget() + "}";
+  }
+}
