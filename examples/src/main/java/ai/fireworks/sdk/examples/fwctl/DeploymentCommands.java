@@ -1,0 +1,423 @@
+package ai.fireworks.sdk.examples.fwctl;
+
+import ai.fireworks.sdk.core.AccountId;
+import ai.fireworks.sdk.core.DeploymentName;
+import ai.fireworks.sdk.core.ModelName;
+import ai.fireworks.sdk.core.Page;
+import ai.fireworks.sdk.core.WaitOptions;
+import ai.fireworks.sdk.deployments.AcceleratorType;
+import ai.fireworks.sdk.deployments.CreateDeploymentRequest;
+import ai.fireworks.sdk.deployments.DeleteOptions;
+import ai.fireworks.sdk.deployments.Deployment;
+import ai.fireworks.sdk.deployments.DeploymentsClient;
+import ai.fireworks.sdk.deployments.ListDeploymentsRequest;
+import ai.fireworks.sdk.deployments.Precision;
+import ai.fireworks.sdk.deployments.UpdateDeploymentRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code create|get|list|update|delete|undelete deployment} and {@code scale}. */
+final class DeploymentCommands {
+  private DeploymentCommands() {}
+
+  /** {@code <ID|NAME>}: a bare id in the caller's account, {@code accounts/<a>/deployments/<id>} or {@code <a>/<id>}. */
+  static DeploymentName deploymentName(Fwctl root, String idOrName) {
+    if (idOrName.contains("/")) {
+      return DeploymentName.parse(idOrName);
+    }
+    return DeploymentName.parse(idOrName, root.requireAccount());
+  }
+
+  static WaitOptions waitOptions(Fwctl root, Duration timeout, ProgressLine progress) {
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new UsageException("--wait-timeout must be positive, was " + timeout);
+    }
+    Duration first = root.ctx.firstPollInterval;
+    return WaitOptions.builder()
+        .timeout(timeout)
+        .initialInterval(first)
+        .maxInterval(root.ctx.maxPollInterval)
+        .onProgress(p -> progress.update(Formats.progress(p)))
+        .build();
+  }
+
+  static void printDeployment(Fwctl root, Deployment d) {
+    root.out().resource(d.name().toString(), d, () -> Formats.deployment(d));
+  }
+
+  /** {@code fwctl create ...}. */
+  @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a resource.",
+      subcommands = CreateDeployment.class)
+  static final class Create {}
+
+  @Command(name = "deployment", aliases = "deployments", mixinStandardHelpOptions = true,
+      description = "Create a deployment of a model.")
+  static final class CreateDeployment extends FwctlCommand {
+    @Parameters(index = "0", paramLabel = "MODEL",
+        description = "Base model: an id of a Fireworks model (llama-v3p2-3b-instruct) or accounts/<a>/models/<id>.")
+    String model;
+
+    @Option(names = "--deployment-id", paramLabel = "ID",
+        description = "Id of the new deployment (1-63 of a-z, 0-9, '-'; starts with a letter). Random if absent.")
+    String deploymentId;
+
+    @Mixin
+    DeploymentConfigOptions config;
+
+    @Option(names = "--deployment-shape", paramLabel = "SHAPE", description = "Deployment shape name.")
+    String deploymentShape;
+
+    @Option(names = "--validate-only", description = "Check the request and print the would-be deployment; create nothing.")
+    boolean validateOnly;
+
+    @Option(names = "--wait", description = "Wait until the deployment is READY, showing progress on stderr.")
+    boolean await;
+
+    @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "1h",
+        description = "Longest wait with --wait (default ${DEFAULT-VALUE}).")
+    Duration waitTimeout;
+
+    @Override
+    int execute() {
+      Fwctl root = root();
+      ModelName base = ModelName.parse(model);
+      config.validate();
+      root.requireAccount();
+      DeploymentsClient deployments = DeploymentsClient.of(root.client());
+      CreateDeploymentRequest request = deployments.create(base);
+      if (deploymentId != null) {
+        request.deploymentId(deploymentId);
+      }
+      applyConfig(request, config);
+      if (deploymentShape != null) {
+        request.deploymentShape(deploymentShape);
+      }
+      if (validateOnly) {
+        request.validateOnly();
+      }
+      ProgressLine progress = root.progress();
+      WaitOptions wait = await ? waitOptions(root, waitTimeout, progress) : null;
+      Deployment d;
+      if (await && !validateOnly) {
+        try {
+          d = request.submitAndWait(wait);
+        } finally {
+          progress.finish();
+        }
+      } else {
+        d = request.submit();
+      }
+      printDeployment(root, d);
+      return Errors.OK;
+    }
+  }
+
+  static void applyConfig(CreateDeploymentRequest r, DeploymentConfigOptions c) {
+    if (c.minReplicaCount != null) {
+      r.minReplicaCount(c.minReplicaCount);
+    }
+    if (c.maxReplicaCount != null) {
+      r.maxReplicaCount(c.maxReplicaCount);
+    }
+    if (c.scaleUpWindow != null) {
+      r.scaleUpWindow(c.scaleUpWindow);
+    }
+    if (c.scaleDownWindow != null) {
+      r.scaleDownWindow(c.scaleDownWindow);
+    }
+    if (c.scaleToZeroWindow != null) {
+      r.scaleToZeroWindow(c.scaleToZeroWindow);
+    }
+    if (c.acceleratorType != null) {
+      r.acceleratorType(AcceleratorType.of(c.acceleratorType));
+    }
+    if (c.acceleratorCount != null) {
+      r.acceleratorCount(c.acceleratorCount);
+    }
+    if (c.longPrompt != null) {
+      r.longPrompt(c.longPrompt);
+    }
+    if (c.enableAddons != null) {
+      r.enableAddons(c.enableAddons);
+    }
+    if (c.displayName != null) {
+      r.displayName(c.displayName);
+    }
+    if (c.description != null) {
+      r.description(c.description);
+    }
+    if (c.precision != null) {
+      r.precision(Precision.of(c.precision));
+    }
+  }
+
+  /** {@code fwctl get ...}. */
+  @Command(name = "get", mixinStandardHelpOptions = true, description = "Show a resource.",
+      subcommands = GetDeployment.class)
+  static final class Get {}
+
+  @Command(name = "deployment", aliases = "deployments", mixinStandardHelpOptions = true,
+      description = "Show a deployment.")
+  static final class GetDeployment extends FwctlCommand {
+    @Parameters(index = "0", paramLabel = "ID|NAME", description = "Deployment id, or accounts/<a>/deployments/<id>.")
+    String deployment;
+
+    @Override
+    int execute() {
+      Fwctl root = root();
+      DeploymentName name = deploymentName(root, deployment);
+      Deployment d = DeploymentsClient.of(root.client()).get(name);
+      printDeployment(root, d);
+      return Errors.OK;
+    }
+  }
+
+  /** {@code fwctl list ...}. */
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List resources.",
+      subcommands = ListDeployments.class)
+  static final class ListGroup {}
+
+  @Command(name = "deployments", aliases = "deployment", mixinStandardHelpOptions = true,
+      description = "List the account's deployments (every page).")
+  static final class ListDeployments extends FwctlCommand {
+    @Option(names = "--show-deleted", description = "Include soft-deleted deployments.")
+    boolean showDeleted;
+
+    @Option(names = "--filter", paramLabel = "FILTER",
+        description = "AIP-160 filter with snake_case fields, e.g. 'state=\"READY\"'.")
+    String filter;
+
+    @Option(names = "--order-by", paramLabel = "FIELDS", description = "Sort order, e.g. 'create_time desc'.")
+    String orderBy;
+
+    @Option(names = "--page-size", paramLabel = "N", description = "Deployments per request (server default 50, max 200).")
+    Integer pageSize;
+
+    @Override
+    int execute() {
+      Fwctl root = root();
+      DeploymentConfigOptions.nonNegative("--page-size", pageSize);
+      AccountId account = root.requireAccount();
+      ListDeploymentsRequest.Builder b = ListDeploymentsRequest.builder().showDeleted(showDeleted);
+      if (filter != null) {
+        b.filter(filter);
+      }
+      if (orderBy != null) {
+        b.orderBy(orderBy);
+      }
+      if (pageSize != null) {
+        b.pageSize(pageSize);
+      }
+      Page<Deployment> first = DeploymentsClient.of(root.client()).list(b.build());
+      List<Deployment> all = new ArrayList<>();
+      first.autoPager().forEach(all::add);
+      Output out = root.out();
+      if (out.json()) {
+        out.printJson(out.allPages("/v1/accounts/" + account + "/deployments", "deployments")
+            .orElseGet(() -> {
+              com.fasterxml.jackson.databind.node.ObjectNode n = Output.MAPPER.createObjectNode();
+              all.forEach(d -> n.withArray("deployments").add(Output.tree(d)));
+              return n;
+            }));
+        return Errors.OK;
+      }
+      if (all.isEmpty()) {
+        out.stream().println("No deployments.");
+        return Errors.OK;
+      }
+      Instant now = Instant.now();
+      TextTable table = new TextTable("ID", "BASE MODEL", "STATE", "REPLICAS", "MIN/MAX", "ACCELERATOR", "AGE");
+      for (Deployment d : all) {
+        table.row(d.name().account().equals(account) ? d.name().id() : d.name().toString(),
+            Formats.shortModel(d.baseModel()), d.state(), d.replicaCount(),
+            d.minReplicaCount() + "/" + d.maxReplicaCount(), Formats.accelerator(d), Formats.age(d.createTime(), now));
+      }
+      table.print(out.stream());
+      return Errors.OK;
+    }
+  }
+
+  /** {@code fwctl update ...}. */
+  @Command(name = "update", mixinStandardHelpOptions = true, description = "Change a resource.",
+      subcommands = UpdateDeployment.class)
+  static final class Update {}
+
+  @Command(name = "deployment", aliases = "deployments", mixinStandardHelpOptions = true,
+      description = "Change a deployment's configuration; only the flags given are sent (with an update mask).")
+  static final class UpdateDeployment extends FwctlCommand {
+    @Parameters(index = "0", paramLabel = "ID|NAME", description = "Deployment id, or accounts/<a>/deployments/<id>.")
+    String deployment;
+
+    @Mixin
+    DeploymentConfigOptions config;
+
+    @Override
+    int execute() {
+      Fwctl root = root();
+      DeploymentName name = deploymentName(root, deployment);
+      config.validate();
+      if (!config.any()) {
+        throw new UsageException("nothing to update: give at least one configuration flag (see --help)");
+      }
+      UpdateDeploymentRequest r = DeploymentsClient.of(root.client()).update(name);
+      if (config.minReplicaCount != null) {
+        r.minReplicaCount(config.minReplicaCount);
+      }
+      if (config.maxReplicaCount != null) {
+        r.maxReplicaCount(config.maxReplicaCount);
+      }
+      if (config.scaleUpWindow != null) {
+        r.scaleUpWindow(config.scaleUpWindow);
+      }
+      if (config.scaleDownWindow != null) {
+        r.scaleDownWindow(config.scaleDownWindow);
+      }
+      if (config.scaleToZeroWindow != null) {
+        r.scaleToZeroWindow(config.scaleToZeroWindow);
+      }
+      if (config.acceleratorType != null) {
+        r.acceleratorType(AcceleratorType.of(config.acceleratorType));
+      }
+      if (config.acceleratorCount != null) {
+        r.acceleratorCount(config.acceleratorCount);
+      }
+      if (config.longPrompt != null) {
+        r.longPrompt(config.longPrompt);
+      }
+      if (config.enableAddons != null) {
+        r.enableAddons(config.enableAddons);
+      }
+      if (config.displayName != null) {
+        r.displayName(config.displayName);
+      }
+      if (config.description != null) {
+        r.description(config.description);
+      }
+      if (config.precision != null) {
+        r.precision(Precision.of(config.precision));
+      }
+      printDeployment(root, r.submit());
+      return Errors.OK;
+    }
+  }
+
+  /** {@code fwctl delete ...}. */
+  @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a resource.",
+      subcommands = DeleteDeployment.class)
+  static final class Delete {}
+
+  @Command(name = "deployment", aliases = "deployments", mixinStandardHelpOptions = true,
+      description = "Delete a deployment (soft delete unless --hard; restore with 'undelete deployment').")
+  static final class DeleteDeployment extends FwctlCommand {
+    @Parameters(index = "0", paramLabel = "ID|NAME", description = "Deployment id, or accounts/<a>/deployments/<id>.")
+    String deployment;
+
+    @Option(names = "--hard", description = "Delete for good, freeing the id.")
+    boolean hard;
+
+    @Option(names = "--ignore-checks", description = "Delete even if the deployment is in use.")
+    boolean ignoreChecks;
+
+    @Option(names = "--wait", description = "Wait until the deployment is deleted.")
+    boolean await;
+
+    @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "1h",
+        description = "Longest wait with --wait (default ${DEFAULT-VALUE}).")
+    Duration waitTimeout;
+
+    @Override
+    int execute() {
+      Fwctl root = root();
+      DeploymentName name = deploymentName(root, deployment);
+      ProgressLine progress = root.progress();
+      WaitOptions wait = await ? waitOptions(root, waitTimeout, progress) : null;
+      DeploymentsClient deployments = DeploymentsClient.of(root.client());
+      deployments.delete(name, DeleteOptions.builder().hard(hard).ignoreChecks(ignoreChecks).build());
+      if (await) {
+        try {
+          deployments.awaitDeleted(name, wait);
+        } finally {
+          progress.finish();
+        }
+      }
+      Output out = root.out();
+      if (out.json()) {
+        out.printJson(out.lastBody("DELETE", "/v1/" + name).orElseGet(Output.MAPPER::createObjectNode));
+      } else {
+        out.stream().println("Deleted " + name + (hard ? "" : " (soft delete: 'fwctl undelete deployment "
+            + name.id() + "' restores it)"));
+      }
+      return Errors.OK;
+    }
+  }
+
+  /** {@code fwctl undelete ...}. */
+  @Command(name = "undelete", mixinStandardHelpOptions = true, description = "Restore a soft-deleted resource.",
+      subcommands = UndeleteDeployment.class)
+  static final class Undelete {}
+
+  @Command(name = "deployment", aliases = "deployments", mixinStandardHelpOptions = true,
+      description = "Restore a soft-deleted deployment.")
+  static final class UndeleteDeployment extends FwctlCommand {
+    @Parameters(index = "0", paramLabel = "ID|NAME", description = "Deployment id, or accounts/<a>/deployments/<id>.")
+    String deployment;
+
+    @Option(names = "--wait", description = "Wait until the deployment is READY again.")
+    boolean await;
+
+    @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "1h",
+        description = "Longest wait with --wait (default ${DEFAULT-VALUE}).")
+    Duration waitTimeout;
+
+    @Override
+    int execute() {
+      Fwctl root = root();
+      DeploymentName name = deploymentName(root, deployment);
+      ProgressLine progress = root.progress();
+      WaitOptions wait = await ? waitOptions(root, waitTimeout, progress) : null;
+      DeploymentsClient deployments = DeploymentsClient.of(root.client());
+      Deployment d = deployments.undelete(name);
+      if (await) {
+        try {
+          d = deployments.awaitReady(name, wait);
+        } finally {
+          progress.finish();
+        }
+      }
+      printDeployment(root, d);
+      return Errors.OK;
+    }
+  }
+
+  /** {@code fwctl scale <ID> --replica-count N}. */
+  @Command(name = "scale", mixinStandardHelpOptions = true,
+      description = "Set a deployment's replica count now (the autoscaler may change it later within min/max).")
+  static final class Scale extends FwctlCommand {
+    @Parameters(index = "0", paramLabel = "ID|NAME", description = "Deployment id, or accounts/<a>/deployments/<id>.")
+    String deployment;
+
+    @Option(names = "--replica-count", required = true, paramLabel = "N", description = "Replicas wanted; 0 or more.")
+    int replicaCount;
+
+    @Override
+    int execute() {
+      Fwctl root = root();
+      DeploymentName name = deploymentName(root, deployment);
+      DeploymentConfigOptions.nonNegative("--replica-count", replicaCount);
+      DeploymentsClient.of(root.client()).scale(name, replicaCount);
+      Output out = root.out();
+      if (out.json()) {
+        out.printJson(out.lastBody("PATCH", "/v1/" + name + ":scale").orElseGet(Output.MAPPER::createObjectNode));
+      } else {
+        out.stream().println("Scaling " + name + " to " + replicaCount + " replica" + (replicaCount == 1 ? "" : "s"));
+      }
+      return Errors.OK;
+    }
+  }
+}

@@ -1,0 +1,221 @@
+package ai.fireworks.sdk.examples.fwctl;
+
+import ai.fireworks.sdk.core.AccountId;
+import ai.fireworks.sdk.core.Durations;
+import ai.fireworks.sdk.core.FireworksClient;
+import java.io.PrintWriter;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code fwctl}: Fireworks deployments and inference from the command line, with firectl's
+ * command spelling, on top of the Java SDK. Run {@code java -jar examples/target/fwctl.jar --help}.
+ *
+ * <p>Exit status: 0 success; 1 the API or the network failed (or a wait timed out); 2 bad usage
+ * or input, in which case nothing was sent.
+ */
+@Command(name = "fwctl", mixinStandardHelpOptions = true, versionProvider = Fwctl.Version.class,
+    description = {"Manage Fireworks on-demand deployments and query them, with firectl's command spelling.",
+        "Configuration: FIREWORKS_API_KEY, FIREWORKS_ACCOUNT_ID, FIREWORKS_BASE_URL (or the options below)."},
+    footer = {"", "Exit status: 0 success, 1 API or network error, 2 usage or validation error (nothing sent)."},
+    subcommands = {
+        DeploymentCommands.Create.class,
+        DeploymentCommands.Get.class,
+        DeploymentCommands.ListGroup.class,
+        DeploymentCommands.Update.class,
+        DeploymentCommands.Delete.class,
+        DeploymentCommands.Undelete.class,
+        DeploymentCommands.Scale.class,
+        DeployCommand.class,
+        InferenceCommands.Completions.class,
+        InferenceCommands.Chat.class,
+        EmulatorCommand.class,
+    })
+public final class Fwctl {
+  static final String SDK_LOGGER = "ai.fireworks.sdk";
+
+  @Option(names = "--api-key", scope = ScopeType.INHERIT, paramLabel = "KEY",
+      description = "API key (default: $FIREWORKS_API_KEY). Never printed.")
+  String apiKey;
+
+  @Option(names = {"-a", "--account-id"}, scope = ScopeType.INHERIT, paramLabel = "ACCOUNT",
+      description = "Account id (default: $FIREWORKS_ACCOUNT_ID).")
+  String accountId;
+
+  @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+      description = "API root URL (default: $FIREWORKS_BASE_URL, else https://api.fireworks.ai).")
+  String baseUrl;
+
+  @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT", defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  OutputFormat output;
+
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "Log the SDK's requests and retries to stderr (the API key is never logged).")
+  boolean verbose;
+
+  final Context ctx;
+  private RecordingHttpClient http;
+  private FireworksClient client;
+
+  /** Creates the root command for {@code ctx}; see {@link #run(Context, String...)}. */
+  public Fwctl(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  /** Runs fwctl in this process and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(run(Context.system(), args));
+  }
+
+  /** Runs fwctl with {@code args} in {@code ctx} and returns the exit status; for embedding and tests. */
+  public static int run(Context ctx, String... args) {
+    Fwctl root = new Fwctl(ctx);
+    try {
+      return root.commandLine().execute(args);
+    } finally {
+      root.close();
+    }
+  }
+
+  /** The picocli command line for this root, with fwctl's converters and error handling. */
+  CommandLine commandLine() {
+    CommandLine cl = new CommandLine(this);
+    cl.setOut(new PrintWriter(ctx.out, true));
+    cl.setErr(new PrintWriter(ctx.err, true));
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.registerConverter(Duration.class, text -> {
+      try {
+        return Durations.parseGo(text);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    });
+    Errors errors = new Errors(this);
+    cl.setParameterExceptionHandler(errors);
+    cl.setExecutionExceptionHandler(errors);
+    return cl;
+  }
+
+  /** Runs a command with the global options in effect (verbose logging), then releases what it used. */
+  int runCommand(Callable<Integer> command) throws Exception {
+    Logger sdkLogger = Logger.getLogger(SDK_LOGGER);
+    Level oldLevel = sdkLogger.getLevel();
+    boolean oldUseParent = sdkLogger.getUseParentHandlers();
+    Handler handler = null;
+    if (verbose) {
+      handler = new RedactingLogHandler(ctx.err, this::secret);
+      sdkLogger.addHandler(handler);
+      sdkLogger.setLevel(Level.ALL);
+      sdkLogger.setUseParentHandlers(false);
+    }
+    try {
+      return command.call();
+    } finally {
+      if (handler != null) {
+        handler.flush();
+        sdkLogger.removeHandler(handler);
+        sdkLogger.setLevel(oldLevel);
+        sdkLogger.setUseParentHandlers(oldUseParent);
+      }
+    }
+  }
+
+  /** The SDK client for the configured key, account and base URL; created on first use. */
+  FireworksClient client() {
+    if (client == null) {
+      String key = secret();
+      if (key == null) {
+        throw new UsageException("no API key: set FIREWORKS_API_KEY or pass --api-key");
+      }
+      FireworksClient.Builder b = FireworksClient.builder().apiKey(key);
+      String url = baseUrl != null ? baseUrl : ctx.env("FIREWORKS_BASE_URL");
+      if (url != null) {
+        b.baseUrl(url);
+      }
+      account().ifPresent(b::accountId);
+      http = new RecordingHttpClient(HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build());
+      client = b.httpClient(http).build();
+    }
+    return client;
+  }
+
+  /** The configured account, if any. */
+  Optional<AccountId> account() {
+    String a = accountId != null ? accountId : ctx.env("FIREWORKS_ACCOUNT_ID");
+    return a == null || a.isBlank() ? Optional.empty() : Optional.of(AccountId.of(a.strip()));
+  }
+
+  /** The configured account; a usage error (exit 2) when there is none. */
+  AccountId requireAccount() {
+    return account().orElseThrow(() -> new UsageException(
+        "no account id: set FIREWORKS_ACCOUNT_ID or pass -a/--account-id"));
+  }
+
+  /** The API key in effect, or {@code null}; only for the client and for redaction. */
+  String secret() {
+    String k = apiKey != null ? apiKey : ctx.env("FIREWORKS_API_KEY");
+    return k == null || k.isBlank() ? null : k.strip();
+  }
+
+  /** What the HTTP client recorded; empty before the first request. */
+  java.util.List<RecordingHttpClient.Exchange> exchanges() {
+    return http == null ? java.util.List.of() : http.exchanges();
+  }
+
+  /** How many HTTP requests were started. */
+  int requestsSent() {
+    return http == null ? 0 : http.requestsSent();
+  }
+
+  /**
+   * An inference client that rides out cold starts (HTTP 503 DEPLOYMENT_SCALING_UP) for up to 10
+   * minutes, reporting each wait on stderr.
+   */
+  ai.fireworks.sdk.inference.InferenceClient inference() {
+    ProgressLine progress = progress();
+    Duration initial = ctx.firstPollInterval.multipliedBy(5);
+    Duration max = ctx.maxPollInterval.multipliedBy(3);
+    return ai.fireworks.sdk.inference.InferenceClient.of(client())
+        .withColdStart(ai.fireworks.sdk.inference.ColdStartPolicy.builder()
+            .initialBackoff(initial)
+            .maxBackoff(max.compareTo(initial) < 0 ? initial : max)
+            .onWait(w -> progress.update("waiting: " + w))
+            .build());
+  }
+
+  Output out() {
+    return new Output(ctx.out, output, this::exchanges);
+  }
+
+  ProgressLine progress() {
+    return new ProgressLine(ctx.err, ctx.terminal);
+  }
+
+  private void close() {
+    if (client != null) {
+      client.close();
+    }
+  }
+
+  /** Prints fwctl's version. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Fwctl.class.getPackage().getImplementationVersion();
+      return new String[] {"fwctl " + (v == null ? "0.1.0-SNAPSHOT" : v) + " (Fireworks Java SDK)"};
+    }
+  }
+}
