@@ -1,0 +1,256 @@
+package ai.fireworks.sdk.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The whole comparison, one phase after another, each contender in its own JVM with its own
+ * runtime classpath: starts the loopback servers (separate processes), runs JMH per contender,
+ * throughput, cold starts, the many-in-flight test and the waiter simulation, then prints the
+ * table and writes {@code summary.json} (see {@link Report}).
+ *
+ * <p>{@code RunAll <targetDir> [--quick]}; {@code targetDir} must hold {@code classes/},
+ * {@code classpath.txt} (everything), {@code cp-sdk.txt} and {@code cp-openai.txt} (each
+ * contender's runtime classpath as a user would get it), written by {@code benchmarks/run}.
+ * {@code --quick} shortens every phase (a smoke run; its numbers mean little).
+ */
+public final class RunAll {
+  private final Path target;
+  private final Path results;
+  private final boolean quick;
+  private final String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+  private final String classes;
+  private final List<String> full;
+  private final List<String> sdk;
+  private final List<String> openai;
+  private final List<String> jmh;
+  private final List<String> jackson;
+
+  private RunAll(Path target, boolean quick) throws IOException {
+    this.target = target;
+    this.results = target.resolve("results");
+    this.quick = quick;
+    this.classes = target.resolve("classes").toString();
+    this.full = readClasspath(target.resolve("classpath.txt"));
+    this.sdk = readClasspath(target.resolve("cp-sdk.txt"));
+    this.openai = readClasspath(target.resolve("cp-openai.txt"));
+    this.jmh = full.stream().filter(p -> p.matches(".*(jmh-core|jopt-simple|commons-math3)[^/]*\\.jar"))
+        .collect(Collectors.toList());
+    this.jackson = sdk.stream().filter(p -> p.matches(".*/jackson-[^/]*\\.jar")).collect(Collectors.toList());
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path target = Paths.get(args[0]).toAbsolutePath();
+    boolean quick = Arrays.asList(args).contains("--quick");
+    new RunAll(target, quick).run();
+    System.exit(0);
+  }
+
+  private void run() throws Exception {
+    long started = System.nanoTime();
+    Files.createDirectories(results);
+    try (Server fast = Server.start(java, classes, 0); Server slow = Server.start(java, classes, 1000)) {
+      String url = "http://127.0.0.1:" + fast.port;
+      String slowUrl = "http://127.0.0.1:" + slow.port;
+      phase("JMH: per-request and per-event cost (1 fork per contender)");
+      for (String c : List.of("raw", "raw_default", "sdk", "openai")) {
+        String[] iters = quick ? new String[] {"1", "1", "1"} : new String[] {"3", "4", "2"};
+        child(classpath(c, true), "JmhMain", cat(new String[] {c, url, out("jmh-" + c)}, iters));
+      }
+      phase("Throughput: closed loop, async, concurrency 1 / 16 / 64");
+      for (String c : List.of("raw", "sdk", "openai")) {
+        child(List.of("-Xmx1g"), classpath(c, false), "Throughput", c, url, out("throughput-" + c),
+            quick ? "0.5" : "2", quick ? "1" : "4");
+      }
+      phase("Cold start: JVM launch to first completed request");
+      ColdStartRunner cold = new ColdStartRunner(java, url);
+      int reps = quick ? 1 : 5;
+      for (int i = 0; i < reps; i++) {
+        for (String c : List.of("raw", "sdk", "openai")) {
+          cold.measure(c, classpath(c, false));
+        }
+      }
+      Results.write(out("coldstart"), cold.summary());
+      Results.write(out("classpath"), Map.of(
+          "sdk", ClasspathStats.of(sdk, "fireworks-sdk-"),
+          "openai", ClasspathStats.of(openai, "openai-java")));
+      phase("Many in flight: 1,000 async requests, server answers after 1 s, -Xmx256m");
+      for (String c : List.of("raw", "sdk", "openai_wide")) {
+        child(List.of("-Xmx256m"), classpath(c, false), "InFlight", c, slowUrl, out("inflight-" + c),
+            quick ? "200" : "1000", "60");
+      }
+    }
+    phase("Waiter: GETs and detection lag in simulated time");
+    child(List.of(), cp(List.of(classes), full), "WaiterBench", out("waiter"), quick ? "3" : "40");
+    phase("Report");
+    Report.main(new String[] {results.toString(), target.resolve("summary.json").toString()});
+    System.err.printf("%nfinished in %.0f s%n", (System.nanoTime() - started) / 1e9);
+  }
+
+  private List<String> classpath(String contender, boolean withJmh) {
+    List<String> base = new ArrayList<>(List.of(classes));
+    if (withJmh) {
+      base.addAll(jmh);
+    }
+    switch (contender) {
+      case "raw":
+      case "raw_default":
+        base.addAll(jackson);
+        return base;
+      case "sdk":
+        base.addAll(sdk);
+        return base;
+      default:
+        base.addAll(openai);
+        return base;
+    }
+  }
+
+  private String out(String name) {
+    return results.resolve(name + ".json").toString();
+  }
+
+  private static void phase(String title) {
+    System.err.println();
+    System.err.println("== " + title);
+  }
+
+  private void child(List<String> classpath, String main, String... args) throws Exception {
+    child(List.of(), classpath, main, args);
+  }
+
+  private void child(List<String> jvmArgs, List<String> classpath, String main, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java);
+    cmd.addAll(jvmArgs);
+    cmd.add("-cp");
+    cmd.add(String.join(File.pathSeparator, classpath));
+    cmd.add("ai.fireworks.sdk.benchmarks." + main);
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).inheritIO().start();
+    if (!p.waitFor(8, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new IllegalStateException(main + " did not finish within 8 minutes");
+    }
+    if (p.exitValue() != 0) {
+      throw new IllegalStateException(main + " " + String.join(" ", args) + " exited with " + p.exitValue());
+    }
+  }
+
+  private static String[] cat(String[] a, String[] b) {
+    String[] r = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+
+  private static List<String> cp(List<String> a, List<String> b) {
+    List<String> r = new ArrayList<>(a);
+    r.addAll(b);
+    return r;
+  }
+
+  static List<String> readClasspath(Path file) throws IOException {
+    String s = Files.readString(file).trim();
+    return s.isEmpty() ? List.of() : Arrays.stream(s.split(File.pathSeparator)).map(String::trim)
+        .filter(x -> !x.isEmpty()).collect(Collectors.toList());
+  }
+
+  /** A loopback server in its own process; closing it ends the process. */
+  static final class Server implements AutoCloseable {
+    final Process process;
+    final int port;
+
+    private Server(Process process, int port) {
+      this.process = process;
+      this.port = port;
+    }
+
+    static Server start(String java, String classes, int delayMillis) throws IOException {
+      Process p = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1",
+          "-cp", classes, LoopbackServer.class.getName(), "--delay-ms", Integer.toString(delayMillis),
+          "--max-seconds", "900")
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
+      String line = in.readLine();
+      if (line == null || !line.startsWith("PORT ")) {
+        p.destroyForcibly();
+        throw new IOException("loopback server did not start: " + line);
+      }
+      return new Server(p, Integer.parseInt(line.substring(5).trim()));
+    }
+
+    @Override
+    public void close() throws IOException {
+      try (OutputStream stdin = process.getOutputStream()) {
+        stdin.flush();
+      }
+      try {
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  /** Spawns {@link ColdStart} children and keeps the wall and CPU times to the first request. */
+  static final class ColdStartRunner {
+    private final String java;
+    private final String url;
+    private final Map<String, List<double[]>> samples = new TreeMap<>();
+
+    ColdStartRunner(String java, String url) {
+      this.java = java;
+      this.url = url;
+    }
+
+    void measure(String contender, List<String> classpath) throws Exception {
+      long t0 = System.nanoTime();
+      Process p = new ProcessBuilder(java, "-cp", String.join(File.pathSeparator, classpath),
+          ColdStart.class.getName(), contender, url).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
+      String line = in.readLine();
+      double wall = (System.nanoTime() - t0) / 1e6;
+      if (!"DONE".equals(line)) {
+        p.destroyForcibly();
+        throw new IllegalStateException("cold start of " + contender + " failed: " + line);
+      }
+      double cpu = p.toHandle().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e6;
+      p.getOutputStream().close();
+      p.waitFor(10, TimeUnit.SECONDS);
+      samples.computeIfAbsent(contender, k -> new ArrayList<>()).add(new double[] {wall, cpu});
+      System.err.printf("  %-8s %6.0f ms wall  %6.0f ms CPU%n", contender, wall, cpu);
+    }
+
+    Map<String, Map<String, Double>> summary() {
+      Map<String, Map<String, Double>> m = new TreeMap<>();
+      samples.forEach((c, list) -> m.put(c, Map.of(
+          "wall_ms_median", median(list, 0),
+          "cpu_ms_median", median(list, 1),
+          "runs", (double) list.size())));
+      return m;
+    }
+
+    private static double median(List<double[]> list, int i) {
+      double[] v = list.stream().mapToDouble(a -> a[i]).sorted().toArray();
+      return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+  }
+}
