@@ -128,7 +128,11 @@ public final class Durations {
     }
     BigDecimal seconds = new BigDecimal(text.substring(0, text.length() - 1));
     BigDecimal whole = seconds.setScale(0, java.math.RoundingMode.FLOOR);
-    return Duration.ofSeconds(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).longValueExact());
+    try {
+      return Duration.ofSeconds(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).longValueExact());
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("duration '" + text + "' is out of range (at most 9223372036854775807s)", e);
+    }
   }
 
   private static String trim(BigDecimal value) {
