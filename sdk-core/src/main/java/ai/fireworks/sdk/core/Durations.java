@@ -41,7 +41,7 @@ public final class Durations {
     }
     while (i < s.length()) {
       int start = i;
-      while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
+      while (i < s.length() && (isAsciiDigit(s.charAt(i)) || s.charAt(i) == '.')) {
         i++;
       }
       String number = s.substring(start, i);
@@ -49,7 +49,7 @@ public final class Durations {
         throw invalid(text, "expected a number at position " + start);
       }
       int unitStart = i;
-      while (i < s.length() && !Character.isDigit(s.charAt(i)) && s.charAt(i) != '.') {
+      while (i < s.length() && !isAsciiDigit(s.charAt(i)) && s.charAt(i) != '.') {
         i++;
       }
       long unit = unitNanos(text, s.substring(unitStart, i));
@@ -59,6 +59,10 @@ public final class Durations {
       throw invalid(text, "it is too long");
     }
     return Duration.ofNanos(nanos.longValue());
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static long unitNanos(String text, String unit) {
