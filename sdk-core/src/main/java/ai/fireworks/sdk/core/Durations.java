@@ -34,6 +34,9 @@ public final class Durations {
       throw new IllegalArgumentException("duration '" + text + "' is negative; a positive duration is required");
     }
     String s = text.charAt(0) == '+' ? text.substring(1) : text;
+    if (s.equals("0")) {
+      return Duration.ZERO; // Go accepts a signed bare zero too
+    }
     BigDecimal nanos = BigDecimal.ZERO;
     int i = 0;
     if (s.isEmpty()) {
