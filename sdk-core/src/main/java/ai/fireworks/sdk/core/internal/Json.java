@@ -69,10 +69,14 @@ public final class Json {
   static final class ProtoDurationDeserializer extends JsonDeserializer<Duration> {
     @Override
     public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      String text = p.getValueAsString();
-      if (text == null && p.currentToken().isNumeric()) {
-        return Duration.ofNanos(p.getDecimalValue().movePointRight(9).longValue());
+      if (p.currentToken().isNumeric()) {
+        try {
+          return Duration.ofNanos(p.getDecimalValue().movePointRight(9).toBigInteger().longValueExact());
+        } catch (ArithmeticException e) {
+          throw ctxt.weirdNumberException(p.getNumberValue(), Duration.class, "seconds out of range");
+        }
       }
+      String text = p.getValueAsString();
       try {
         return Durations.parseProto(text);
       } catch (IllegalArgumentException e) {
