@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * jumping virtual time to it, ignoring tasks further out than a horizon (request timeouts).
  */
 final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
-  private static final Duration REAL_TIME_LIMIT = Duration.ofSeconds(10);
+  private static final Duration REAL_TIME_LIMIT = Duration.ofSeconds(30);
 
   private final List<Entry> entries = new ArrayList<>();
   private final List<Duration> delays = new ArrayList<>();
@@ -92,7 +92,7 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
 
   /**
    * Drives virtual time until {@code future} is done: whenever a task is due within {@code horizon},
-   * jumps to it; otherwise waits briefly in real time for the network. Fails after 10 s of real time.
+   * jumps to it; otherwise waits briefly in real time for the network. Fails after 30 s of real time.
    */
   void runUntilDone(Future<?> future, Duration horizon) throws InterruptedException {
     long deadline = System.nanoTime() + REAL_TIME_LIMIT.toNanos();
@@ -107,7 +107,7 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
         }
         if (jump == null) {
           if (System.nanoTime() > deadline) {
-            throw new AssertionError("not done after 10 s of real time; " + live() + " live tasks");
+            throw new AssertionError("not done after 30 s of real time; " + live() + " live tasks");
           }
           wait(5);
           continue;
@@ -122,7 +122,7 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     long deadline = System.nanoTime() + REAL_TIME_LIMIT.toNanos();
     while (entries.stream().noneMatch(e -> !e.isDone() && !e.due.isAfter(now.plus(horizon)))) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("no task scheduled within " + horizon + " after 10 s of real time");
+        throw new AssertionError("no task scheduled within " + horizon + " after 30 s of real time");
       }
       wait(5);
     }
