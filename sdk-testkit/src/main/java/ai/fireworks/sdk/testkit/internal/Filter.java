@@ -74,7 +74,7 @@ public final class Filter {
       return inner;
     }
     String field = t;
-    if (!field.matches("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*")) {
+    if (!field.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
       throw error("expected a field name, got '" + field + "'");
     }
     String[] path = schema.jsonPath(field);
