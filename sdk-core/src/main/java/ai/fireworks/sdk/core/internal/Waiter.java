@@ -165,7 +165,11 @@ public final class Waiter<T> {
       } else if (verdict.success != null) {
         result.complete(verdict.success);
       } else {
-        next(value);
+        try {
+          next(value);
+        } catch (RuntimeException e) {
+          result.completeExceptionally(e); // a broken describe or hint must end the wait, not hang it
+        }
       }
     }
 
