@@ -191,7 +191,7 @@ public final class Waiter<T> {
             last, attempts, Duration.between(start, now)));
         return;
       }
-      Duration delay = jitter(interval);
+      Duration delay = min(jitter(interval), options.maxInterval());
       interval = min(options.maxInterval(), Duration.ofNanos((long) (interval.toNanos() * 1.5)));
       if (value != null) {
         Optional<Duration> hint = intervalHint.apply(value);
