@@ -144,10 +144,11 @@ public enum DeploymentField {
     return current.map(c -> Objects.equals(c, desired)).orElse(false);
   }
 
-  /** A value as people read it: durations in Go form ({@code 5m}), others as their string. */
+  /** A value as people read it: durations in short Go form ({@code 5m}, {@code 1h30m}), others as their string. */
   public static String display(Object value) {
     if (value instanceof Duration) {
-      return Durations.formatGo((Duration) value);
+      // Go form without zero tails: 5m rather than 5m0s, 1h rather than 1h0m0s
+      return Durations.formatGo((Duration) value).replaceAll("(?<=[hm])0s$", "").replaceAll("(?<=h)0m$", "");
     }
     if (value instanceof Placement) {
       Placement p = (Placement) value;
