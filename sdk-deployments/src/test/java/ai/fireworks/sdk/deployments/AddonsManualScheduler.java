@@ -96,7 +96,8 @@ final class AddonsManualScheduler extends AbstractExecutorService implements Sch
 
   /**
    * Until {@code future} is done: waits in real time (bounded) for the network or for a live task
-   * due within {@code horizon}, then jumps to it. Longer tasks (request timeouts) never fire.
+   * due within {@code horizon}, then jumps to it. Longer tasks (request timeouts) never fire. Fails
+   * after 10 s of real time in which nothing became due.
    */
   void drive(CompletableFuture<?> future, Duration horizon) throws InterruptedException {
     long deadline = System.nanoTime() + REAL_WAIT_NANOS;
@@ -107,13 +108,14 @@ final class AddonsManualScheduler extends AbstractExecutorService implements Sch
             .filter(d -> d.compareTo(horizon) <= 0).findFirst();
         if (next.isEmpty()) {
           if (System.nanoTime() > deadline) {
-            throw new AssertionError("future not done within 10 s of real time; pending " + pending());
+            throw new AssertionError("future not done after 10 s of real time without progress; pending " + pending());
           }
           TimeUnit.MILLISECONDS.timedWait(this, 10);
           continue;
         }
       }
       advance(next.get());
+      deadline = System.nanoTime() + REAL_WAIT_NANOS;
     }
   }
 
