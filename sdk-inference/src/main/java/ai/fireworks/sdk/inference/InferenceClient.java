@@ -118,14 +118,17 @@ public final class InferenceClient {
     return HttpTransport.join(send(request, options, COMPLETIONS_PATH, Completion.class, Completion::withMetadata));
   }
 
-  /** {@link #complete(CompletionRequest)} without blocking; the future completes on the client's executor. */
+  /**
+   * {@link #complete(CompletionRequest)} without blocking; the future completes on the client's
+   * executor. Cancelling it stops any cold-start waiting and the request in flight.
+   */
   public CompletableFuture<Completion> completeAsync(CompletionRequest request) {
     return completeAsync(request, RequestOptions.NONE);
   }
 
   /** {@link #completeAsync(CompletionRequest)} with per-call options. */
   public CompletableFuture<Completion> completeAsync(CompletionRequest request, RequestOptions options) {
-    return transport.toCaller(send(request, options, COMPLETIONS_PATH, Completion.class, Completion::withMetadata));
+    return toCaller(send(request, options, COMPLETIONS_PATH, Completion.class, Completion::withMetadata));
   }
 
   /**
@@ -182,14 +185,17 @@ public final class InferenceClient {
     return HttpTransport.join(send(request, options, CHAT_PATH, ChatCompletion.class, ChatCompletion::withMetadata));
   }
 
-  /** {@link #chat(ChatRequest)} without blocking; the future completes on the client's executor. */
+  /**
+   * {@link #chat(ChatRequest)} without blocking; the future completes on the client's executor.
+   * Cancelling it stops any cold-start waiting and the request in flight.
+   */
   public CompletableFuture<ChatCompletion> chatAsync(ChatRequest request) {
     return chatAsync(request, RequestOptions.NONE);
   }
 
   /** {@link #chatAsync(ChatRequest)} with per-call options. */
   public CompletableFuture<ChatCompletion> chatAsync(ChatRequest request, RequestOptions options) {
-    return transport.toCaller(send(request, options, CHAT_PATH, ChatCompletion.class, ChatCompletion::withMetadata));
+    return toCaller(send(request, options, CHAT_PATH, ChatCompletion.class, ChatCompletion::withMetadata));
   }
 
   /**
@@ -230,6 +236,17 @@ public final class InferenceClient {
   }
 
   // ---- plumbing -----------------------------------------------------------------------------
+
+  /** Completes on the client's executor; cancelling the result cancels the work (waits, the request in flight). */
+  private <T> CompletableFuture<T> toCaller(CompletableFuture<T> raw) {
+    CompletableFuture<T> result = transport.toCaller(raw);
+    result.whenComplete((v, e) -> {
+      if (e instanceof CancellationException) {
+        raw.cancel(true);
+      }
+    });
+    return result;
+  }
 
   private <T> CompletableFuture<T> send(InferenceRequest request, RequestOptions options, String path,
       Class<T> type, BiFunction<T, ResponseMetadata, T> withMetadata) {

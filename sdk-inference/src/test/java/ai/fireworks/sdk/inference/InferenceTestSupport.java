@@ -11,6 +11,8 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -83,6 +85,17 @@ abstract class InferenceTestSupport {
 
   static MockResponse scalingUp() {
     return json(503, fixture("scaling-up.json"));
+  }
+
+  /** Polls {@code condition} until it holds, for at most 10 s. */
+  static void eventually(BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting until " + what);
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+    }
   }
 
   RecordedRequest take() throws InterruptedException {

@@ -7,12 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A fake {@link ScheduledExecutorService} with its own {@link Clock}: scheduled tasks run only
@@ -38,15 +40,27 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
    * @return the delay the clock advanced by
    */
   Duration runNext(Duration within) throws InterruptedException {
+    return runNextUnless(within, () -> false)
+        .orElseThrow(() -> new AssertionError("no task due within " + within + " was scheduled"));
+  }
+
+  /**
+   * Like {@link #runNext} but returns empty as soon as {@code stop} holds and no task is due
+   * (checked every few milliseconds, for at most 10 s of real time).
+   */
+  Optional<Duration> runNextUnless(Duration within, BooleanSupplier stop) throws InterruptedException {
     Task next;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     synchronized (this) {
       while ((next = earliest(within)) == null) {
+        if (stop.getAsBoolean()) {
+          return Optional.empty();
+        }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           throw new AssertionError("no task due within " + within + " was scheduled; pending: " + tasks);
         }
-        TimeUnit.NANOSECONDS.timedWait(this, left);
+        TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(5)));
       }
       tasks.remove(next);
     }
@@ -55,7 +69,7 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
       clock.set(next.due);
     }
     next.run();
-    return advanced;
+    return Optional.of(advanced);
   }
 
   /** Live tasks due within {@code within} of now. */

@@ -1,0 +1,259 @@
+package ai.fireworks.sdk.inference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.fireworks.sdk.core.DeploymentName;
+import ai.fireworks.sdk.core.DeploymentScalingUpException;
+import ai.fireworks.sdk.core.ModelName;
+import ai.fireworks.sdk.core.ModelRef;
+import ai.fireworks.sdk.core.NotFoundException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.Test;
+
+class ColdStartTest extends InferenceTestSupport {
+  static final ModelName LLAMA = ModelName.parse("accounts/fireworks/models/llama-v3p1-8b-instruct");
+  static final DeploymentName MY_LLAMA = DeploymentName.parse("accounts/acme/deployments/my-llama");
+  static final ModelRef ON_DEPLOYMENT = ModelRef.of(LLAMA, MY_LLAMA);
+  static final ModelRef SERVERLESS = ModelRef.of(LLAMA);
+  static final Duration ANY_WAIT = Duration.ofSeconds(31);
+
+  final List<ColdStartWait> waits = new CopyOnWriteArrayList<>();
+
+  InferenceClient riding(ColdStartPolicy.Builder policy) {
+    return inference.withColdStart(policy.onWait(waits::add).build());
+  }
+
+  static Dispatcher always(MockResponse response) {
+    return new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return response;
+      }
+    };
+  }
+
+  @Test
+  void aColdStartIsRiddenOutWithGrowingJitteredWaits() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(scalingUp());
+    }
+    server.enqueue(json(200, fixture("completion.json")));
+
+    CompletableFuture<Completion> f = riding(ColdStartPolicy.builder())
+        .completeAsync(CompletionRequest.of(ON_DEPLOYMENT, "Say this is a test"));
+    List<Duration> delays = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      delays.add(scheduler.runNext(ANY_WAIT));
+    }
+    Completion c = f.get(10, TimeUnit.SECONDS);
+
+    assertEquals(" This is a test.", c.text());
+    assertEquals(4, server.getRequestCount());
+    assertBetween(Duration.ofMillis(2500), Duration.ofSeconds(5), delays.get(0));
+    assertBetween(Duration.ofSeconds(5), Duration.ofSeconds(10), delays.get(1));
+    assertBetween(Duration.ofSeconds(10), Duration.ofSeconds(20), delays.get(2));
+    eventually(() -> waits.size() == 3, "onWait saw three waits");
+    assertEquals(List.of(1, 2, 3), waits.stream().map(ColdStartWait::attempt).toList());
+    assertEquals(delays, waits.stream().map(ColdStartWait::nextDelay).toList());
+    assertEquals(List.of(Duration.ZERO, delays.get(0), delays.get(0).plus(delays.get(1))),
+        waits.stream().map(ColdStartWait::elapsed).toList());
+    assertTrue(waits.stream().allMatch(w -> w.isScalingUp() && w.model().equals(ON_DEPLOYMENT)));
+    assertTrue(waits.get(0).toString().startsWith(ON_DEPLOYMENT + " is scaling up from zero; attempt 2 in "),
+        waits.get(0).toString());
+  }
+
+  @Test
+  void theBlockingFormRidesOutTooAndTheWakerRunsOnce() throws Exception {
+    server.enqueue(scalingUp());
+    server.enqueue(scalingUp());
+    server.enqueue(json(200, fixture("completion.json")));
+    List<ModelRef> woken = new CopyOnWriteArrayList<>();
+    InferenceClient client = riding(ColdStartPolicy.builder().waker(ref -> {
+      woken.add(ref);
+      return CompletableFuture.completedFuture(null);
+    }));
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try {
+      CompletableFuture<Completion> f = CompletableFuture.supplyAsync(
+          () -> client.complete(CompletionRequest.of(ON_DEPLOYMENT, "hi")), caller);
+      scheduler.runNext(ANY_WAIT);
+      scheduler.runNext(ANY_WAIT);
+
+      assertEquals(" This is a test.", f.get(10, TimeUnit.SECONDS).text());
+    } finally {
+      caller.shutdownNow();
+    }
+    eventually(() -> !woken.isEmpty(), "the waker ran");
+    assertEquals(List.of(ON_DEPLOYMENT), woken);
+    assertEquals(3, server.getRequestCount());
+  }
+
+  @Test
+  void anExhaustedBudgetThrowsTheLastAnswerWithHowLongItWaited() throws Exception {
+    server.setDispatcher(always(scalingUp()));
+
+    CompletableFuture<Completion> f = riding(ColdStartPolicy.builder().budget(Duration.ofMinutes(1)))
+        .completeAsync(CompletionRequest.of(ON_DEPLOYMENT, "hi"));
+    Duration total = Duration.ZERO;
+    for (int i = 0; i < 50; i++) {
+      var advanced = scheduler.runNextUnless(ANY_WAIT, f::isDone);
+      if (advanced.isEmpty()) {
+        break;
+      }
+      total = total.plus(advanced.get());
+    }
+    ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS));
+
+    ColdStartTimeoutException timeout = assertInstanceOf(ColdStartTimeoutException.class, e.getCause());
+    assertEquals(Duration.ofMinutes(1), total, "the last attempt is made exactly at the end of the budget");
+    assertEquals(Duration.ofMinutes(1), timeout.waited());
+    assertEquals(server.getRequestCount(), timeout.attempts());
+    assertEquals(503, timeout.statusCode());
+    assertEquals(DeploymentScalingUpException.CODE, timeout.errorCode().orElseThrow());
+    assertEquals("req-503", timeout.requestId().orElseThrow());
+    assertInstanceOf(DeploymentScalingUpException.class, timeout.getCause());
+    assertTrue(timeout.getMessage().contains("still scaling up after waiting 1m0s over " + timeout.attempts()
+        + " attempts"), timeout.getMessage());
+  }
+
+  @Test
+  void aDisabledPolicyFailsAtOnce() {
+    server.enqueue(scalingUp());
+
+    DeploymentScalingUpException e = assertThrows(DeploymentScalingUpException.class,
+        () -> inference.withColdStart(ColdStartPolicy.DISABLED).complete(CompletionRequest.of(ON_DEPLOYMENT, "hi")));
+
+    assertSame(DeploymentScalingUpException.class, e.getClass());
+    assertEquals(1, server.getRequestCount());
+    assertEquals(0, scheduler.pending(Duration.ofDays(1)));
+  }
+
+  @Test
+  void aTransient404IsRetriedWhenTheRequestTargetsADeployment() throws Exception {
+    server.enqueue(json(404, fixture("model-not-deployed.json")));
+    server.enqueue(json(404, fixture("model-not-deployed.json")));
+    server.enqueue(json(200, fixture("completion.json")));
+
+    CompletableFuture<Completion> f = riding(ColdStartPolicy.builder())
+        .completeAsync(CompletionRequest.of(ON_DEPLOYMENT, "hi"));
+    Duration first = scheduler.runNext(ANY_WAIT);
+    Duration second = scheduler.runNext(ANY_WAIT);
+
+    assertEquals(" This is a test.", f.get(10, TimeUnit.SECONDS).text());
+    assertBetween(Duration.ofMillis(500), Duration.ofSeconds(1), first);
+    assertBetween(Duration.ofSeconds(1), Duration.ofSeconds(2), second);
+    eventually(() -> waits.size() == 2, "onWait saw two waits");
+    assertFalse(waits.get(0).isScalingUp());
+    assertTrue(waits.get(0).toString().contains("is not routable yet (HTTP 404)"), waits.get(0).toString());
+  }
+
+  @Test
+  void a404ForAModelWithoutADeploymentFailsAtOnce() {
+    server.enqueue(json(404, fixture("model-not-deployed.json")));
+
+    NotFoundException e = assertThrows(NotFoundException.class,
+        () -> inference.complete(CompletionRequest.of(SERVERLESS, "hi")));
+
+    assertEquals("Model not found, inaccessible, and/or not deployed", e.errorMessage());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void an404UnrelatedToRoutingFailsAtOnceEvenForADeployment() {
+    server.enqueue(json(404, "{\"error\":{\"message\":\"model is missing conversation_config, please use "
+        + "/completions API instead\",\"type\":\"invalid_request_error\"}}"));
+
+    assertThrows(NotFoundException.class, () -> inference.chat(ChatRequest.of(ON_DEPLOYMENT, "hi")));
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void theTransient404WindowIsBounded() throws Exception {
+    server.setDispatcher(always(json(404, fixture("model-not-deployed.json"))));
+
+    CompletableFuture<Completion> f = riding(ColdStartPolicy.builder().notFoundWindow(Duration.ofSeconds(20)))
+        .completeAsync(CompletionRequest.of(ON_DEPLOYMENT, "hi"));
+    Duration total = Duration.ZERO;
+    for (int i = 0; i < 50; i++) {
+      var advanced = scheduler.runNextUnless(ANY_WAIT, f::isDone);
+      if (advanced.isEmpty()) {
+        break;
+      }
+      total = total.plus(advanced.get());
+    }
+
+    ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS));
+    assertInstanceOf(NotFoundException.class, e.getCause());
+    assertEquals(Duration.ofSeconds(20), total);
+    assertTrue(server.getRequestCount() > 3, "retried several times: " + server.getRequestCount());
+  }
+
+  @Test
+  void aStreamRidesOutAColdStartBeforeItsFirstEvent() throws Exception {
+    server.enqueue(scalingUp());
+    server.enqueue(sse(fixture("chat-stream.sse")));
+    List<ChatCompletionChunk> chunks = new CopyOnWriteArrayList<>();
+
+    CompletableFuture<ChatCompletion> f = riding(ColdStartPolicy.builder())
+        .chatStreamingAsync(ChatRequest.of(ON_DEPLOYMENT, "hi"), chunks::add);
+    scheduler.runNext(ANY_WAIT);
+
+    assertEquals("Hello, world", f.get(10, TimeUnit.SECONDS).text());
+    assertEquals(7, chunks.size());
+    assertEquals(2, server.getRequestCount());
+    assertTrue(body(take()).get("stream").asBoolean());
+    assertTrue(body(take()).get("stream").asBoolean());
+  }
+
+  @Test
+  void ordinaryRetriesStillApplyToEachAttemptWithoutCountingAsColdStarts() throws Exception {
+    server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+    server.enqueue(json(502, "<html>bad gateway</html>"));
+    server.enqueue(json(200, fixture("completion.json")));
+
+    CompletableFuture<Completion> f = riding(ColdStartPolicy.builder())
+        .completeAsync(CompletionRequest.of(ON_DEPLOYMENT, "hi"));
+    scheduler.runNext(Duration.ofSeconds(9));
+    scheduler.runNext(Duration.ofSeconds(9));
+
+    assertEquals(" This is a test.", f.get(10, TimeUnit.SECONDS).text());
+    assertEquals(3, server.getRequestCount());
+    assertTrue(waits.isEmpty(), "a lost connection and a 502 are the transport's business: " + waits);
+  }
+
+  @Test
+  void cancellingStopsTheWaiting() throws Exception {
+    server.enqueue(scalingUp());
+    server.enqueue(json(200, fixture("completion.json")));
+
+    CompletableFuture<Completion> f = riding(ColdStartPolicy.builder())
+        .completeAsync(CompletionRequest.of(ON_DEPLOYMENT, "hi"));
+    eventually(() -> scheduler.pending(ANY_WAIT) == 1, "a cold-start wait is scheduled");
+    f.cancel(true);
+
+    eventually(() -> scheduler.pending(Duration.ofDays(1)) == 0, "the wait is cancelled");
+    assertEquals(1, server.getRequestCount());
+  }
+
+  private static void assertBetween(Duration min, Duration max, Duration actual) {
+    assertTrue(actual.compareTo(min) >= 0 && actual.compareTo(max) <= 0,
+        "expected between " + min + " and " + max + ", was " + actual);
+  }
+}
