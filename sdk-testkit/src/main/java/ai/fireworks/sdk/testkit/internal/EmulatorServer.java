@@ -100,6 +100,9 @@ public final class EmulatorServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (closing.getCount() == 0) {
+      return;
+    }
     closing.countDown();
     if (server != null) {
       server.stop(0);
