@@ -1,0 +1,267 @@
+package ai.fireworks.sdk.examples.fwctl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.fireworks.sdk.testkit.FireworksEmulator;
+import ai.fireworks.sdk.testkit.RecordedRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** fwctl's deployment commands against the emulator: exit codes, output, and what was sent. */
+class FwctlDeploymentTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String LLAMA = "accounts/fireworks/models/llama-v3p2-3b-instruct";
+  private static FireworksEmulator emulator;
+  private FwctlHarness fw;
+
+  @BeforeAll
+  static void startEmulator() {
+    emulator = FwctlHarness.fastEmulator().start();
+  }
+
+  @AfterAll
+  static void stopEmulator() {
+    emulator.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    emulator.reset();
+    fw = new FwctlHarness(emulator);
+  }
+
+  private static JsonNode json(String text) throws Exception {
+    return JSON.readTree(text);
+  }
+
+  private FwctlHarness.Result ok(String... args) {
+    FwctlHarness.Result r = fw.run(args);
+    assertEquals(0, r.exit, () -> String.join(" ", args) + "\n" + r);
+    return r;
+  }
+
+  private List<RecordedRequest> sent(String method, String pathSuffix) {
+    return fw.requests().stream().filter(r -> r.method().equals(method) && r.path().endsWith(pathSuffix))
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void createSendsOnlyTheGivenFlagsWithDurationsInProtobufForm() throws Exception {
+    FwctlHarness.Result r = ok("create", "deployment", "llama-v3p2-3b-instruct", "--deployment-id", "my-llama",
+        "--min-replica-count", "0", "--max-replica-count", "2", "--scale-up-window", "30s",
+        "--scale-to-zero-window", "1.5h", "--accelerator-type", "NVIDIA_H100_80GB", "--accelerator-count", "1",
+        "--long-prompt", "--enable-addons", "-o", "json");
+
+    RecordedRequest post = sent("POST", "/v1/accounts/acme/deployments").get(0);
+    assertEquals("my-llama", post.queryParameter("deploymentId").orElseThrow());
+    JsonNode body = post.bodyJson();
+    assertEquals(LLAMA, body.path("baseModel").asText());
+    assertEquals(0, body.path("minReplicaCount").asInt(-1));
+    assertEquals(2, body.path("maxReplicaCount").asInt());
+    assertEquals("30s", body.at("/autoscalingPolicy/scaleUpWindow").asText());
+    assertEquals("5400s", body.at("/autoscalingPolicy/scaleToZeroWindow").asText());
+    assertTrue(body.at("/autoscalingPolicy/scaleDownWindow").isMissingNode(), body::toString);
+    assertEquals("NVIDIA_H100_80GB", body.path("acceleratorType").asText());
+    assertTrue(body.at("/autoTune/longPrompt").asBoolean());
+    assertTrue(body.path("enableAddons").asBoolean());
+    assertTrue(body.path("precision").isMissingNode(), body::toString);
+    assertTrue(body.path("displayName").isMissingNode(), body::toString);
+
+    JsonNode printed = json(r.out);
+    assertEquals("accounts/acme/deployments/my-llama", printed.path("name").asText());
+    assertEquals(LLAMA, printed.path("baseModel").asText());
+  }
+
+  @Test
+  void createWithWaitPrintsTheReadyDeploymentAsTheApiReturnedIt() throws Exception {
+    FwctlHarness.Result r = ok("create", "deployment", LLAMA, "--deployment-id", "waited", "--wait", "-o", "json");
+
+    JsonNode printed = json(r.out);
+    assertEquals("READY", printed.path("state").asText());
+    assertEquals(emulator.deployment("waited").orElseThrow(), printed);
+    assertTrue(r.err.contains("waiting: waited: READY"), r.err);
+    assertTrue(r.err.contains("elapsed"), r.err);
+  }
+
+  @Test
+  void waitShowsProgressLinesWithStateReplicasAndElapsedTime() {
+    try (FireworksEmulator slow = FwctlHarness.fastEmulator().creatingDelay(java.time.Duration.ofHours(1))
+        .readyAfterPolls(3).start()) {
+      FwctlHarness h = new FwctlHarness(slow);
+      FwctlHarness.Result r = h.run("create", "deployment", LLAMA, "--deployment-id", "slow", "--wait");
+
+      assertEquals(0, r.exit, r::toString);
+      List<String> lines = r.err.lines().filter(l -> l.startsWith("waiting: slow: ")).collect(Collectors.toList());
+      assertTrue(lines.size() >= 2, r.err);
+      assertTrue(lines.get(0).matches("waiting: slow: CREATING, replicas 0/\\d \\(min 0, max \\d\\), elapsed \\d+m?s"),
+          lines.get(0));
+      assertTrue(lines.get(lines.size() - 1).startsWith("waiting: slow: READY"), r.err);
+      assertTrue(r.out.contains("state:") && r.out.contains("READY"), r.out);
+      assertFalse(r.err.contains("\r"), "no carriage returns when stderr is not a terminal");
+    }
+  }
+
+  @Test
+  void waitTimeoutExitsOneWithAClearMessage() {
+    try (FireworksEmulator slow = FwctlHarness.fastEmulator().creatingDelay(java.time.Duration.ofHours(1)).start()) {
+      FwctlHarness h = new FwctlHarness(slow);
+      FwctlHarness.Result r = h.run("create", "deployment", LLAMA, "--deployment-id", "never", "--wait",
+          "--wait-timeout", "50ms");
+
+      assertEquals(1, r.exit, r::toString);
+      assertTrue(r.err.contains("timed out"), r.err);
+      assertTrue(r.err.contains("--wait-timeout"), r.err);
+    }
+  }
+
+  @Test
+  void validateOnlySendsTheFlagAndCreatesNothing() throws Exception {
+    FwctlHarness.Result r = ok("create", "deployment", "qwen2p5-7b-instruct", "--deployment-id", "dry", "--validate-only",
+        "-o", "json");
+
+    RecordedRequest post = sent("POST", "/deployments").get(0);
+    assertEquals("true", post.queryParameter("validateOnly").orElseThrow());
+    assertEquals("accounts/fireworks/models/qwen2p5-7b-instruct", json(r.out).path("baseModel").asText());
+    assertTrue(emulator.deployment("dry").isEmpty());
+  }
+
+  @Test
+  void getPrintsAKeyValueListingOrTheRawResource() throws Exception {
+    ok("create", "deployment", LLAMA, "--deployment-id", "shown", "--scale-down-window", "10m", "--wait");
+
+    FwctlHarness.Result text = ok("get", "deployment", "shown");
+    assertTrue(text.out.contains("name:"), text.out);
+    assertTrue(text.out.lines().anyMatch(l -> l.matches("state:\\s+READY")), text.out);
+    assertTrue(text.out.lines().anyMatch(l -> l.matches("base model:\\s+" + LLAMA)), text.out);
+    assertTrue(text.out.lines().anyMatch(l -> l.matches("scale down window:\\s+10m0s")), text.out);
+
+    FwctlHarness.Result full = ok("get", "deployment", "accounts/acme/deployments/shown", "-o", "json");
+    assertEquals(emulator.deployment("shown").orElseThrow(), json(full.out));
+    assertEquals("/v1/accounts/acme/deployments/shown", fw.requests().get(fw.requests().size() - 1).path());
+  }
+
+  @Test
+  void apiErrorsExitOneWithStatusCodeMessageAndRequestId() {
+    FwctlHarness.Result r = fw.run("get", "deployment", "missing");
+
+    assertEquals(1, r.exit, r::toString);
+    RecordedRequest get = fw.requests().get(0);
+    assertTrue(r.err.contains("HTTP 404"), r.err);
+    assertTrue(r.err.contains("NOT_FOUND"), r.err);
+    assertTrue(r.err.contains("request id: " + get.requestId()), r.err);
+    assertEquals("", r.out);
+  }
+
+  @Test
+  void listFollowsPageTokensToTheEnd() throws Exception {
+    for (String id : List.of("alpha", "bravo", "charlie")) {
+      ok("create", "deployment", LLAMA, "--deployment-id", id);
+    }
+    fw.emulator.journal().clear();
+
+    FwctlHarness.Result r = ok("list", "deployments", "--page-size", "2", "-o", "json");
+
+    JsonNode all = json(r.out).path("deployments");
+    assertEquals(3, all.size(), r.out);
+    assertEquals(1, json(r.out).size(), "only the deployments field");
+    List<RecordedRequest> pages = sent("GET", "/v1/accounts/acme/deployments");
+    assertEquals(2, pages.size(), fw::journalSummary);
+    assertEquals("2", pages.get(0).queryParameter("pageSize").orElseThrow());
+    assertTrue(pages.get(1).queryParameter("pageToken").isPresent(), fw::journalSummary);
+
+    FwctlHarness.Result table = ok("list", "deployments");
+    List<String> lines = table.out.lines().collect(Collectors.toList());
+    assertTrue(lines.get(0).matches("ID\\s+BASE MODEL\\s+STATE\\s+REPLICAS\\s+MIN/MAX\\s+ACCELERATOR\\s+AGE"), lines.get(0));
+    assertEquals(4, lines.size(), table.out);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("charlie ") && l.contains("fireworks/llama-v3p2-3b-instruct")),
+        table.out);
+  }
+
+  @Test
+  void listPassesFilterAndShowDeleted() {
+    ok("create", "deployment", LLAMA, "--deployment-id", "gone");
+    ok("delete", "deployment", "gone");
+    fw.emulator.journal().clear();
+
+    FwctlHarness.Result hidden = ok("list", "deployments");
+    assertTrue(hidden.out.contains("No deployments."), hidden.out);
+    FwctlHarness.Result shown = ok("list", "deployments", "--show-deleted", "--filter", "state=\"DELETED\"");
+    assertTrue(shown.out.contains("gone") && shown.out.contains("DELETED"), shown.out);
+    RecordedRequest last = fw.requests().get(fw.requests().size() - 1);
+    assertEquals("true", last.queryParameter("showDeleted").orElseThrow());
+    assertEquals("state=\"DELETED\"", last.queryParameter("filter").orElseThrow());
+  }
+
+  @Test
+  void updateSendsOnlyChangedFieldsWithAnUpdateMask() throws Exception {
+    ok("create", "deployment", LLAMA, "--deployment-id", "tuned", "--long-prompt", "--wait");
+
+    FwctlHarness.Result r = ok("update", "deployment", "tuned", "--long-prompt=false", "--max-replica-count", "3",
+        "-o", "json");
+
+    RecordedRequest patch = sent("PATCH", "/v1/accounts/acme/deployments/tuned").get(0);
+    JsonNode body = patch.bodyJson();
+    assertFalse(body.at("/autoTune/longPrompt").asBoolean(true), body::toString);
+    assertEquals(3, body.path("maxReplicaCount").asInt());
+    assertTrue(body.path("minReplicaCount").isMissingNode(), body::toString);
+    assertTrue(body.path("acceleratorType").isMissingNode(), body::toString);
+    String mask = patch.queryParameter("updateMask").orElseThrow();
+    assertTrue(mask.contains("max_replica_count") && mask.contains("auto_tune.long_prompt"), mask);
+    assertFalse(mask.contains("min_replica_count"), mask);
+    assertEquals(3, json(r.out).path("maxReplicaCount").asInt());
+  }
+
+  @Test
+  void scaleSendsTheReplicaCount() throws Exception {
+    ok("create", "deployment", LLAMA, "--deployment-id", "scaled", "--max-replica-count", "4", "--wait");
+
+    FwctlHarness.Result r = ok("scale", "scaled", "--replica-count", "2");
+
+    RecordedRequest patch = sent("PATCH", "/v1/accounts/acme/deployments/scaled:scale").get(0);
+    assertEquals(2, patch.bodyJson().path("replicaCount").asInt());
+    assertTrue(r.out.contains("2 replicas"), r.out);
+    assertEquals("{ }", ok("scale", "scaled", "--replica-count", "0", "-o", "json").out.strip());
+  }
+
+  @Test
+  void deleteSoftThenUndeleteThenHardDelete() throws Exception {
+    ok("create", "deployment", LLAMA, "--deployment-id", "phoenix", "--wait");
+
+    FwctlHarness.Result soft = ok("delete", "deployment", "phoenix", "--wait");
+    assertTrue(soft.out.contains("undelete"), soft.out);
+    assertEquals("DELETED", emulator.deployment("phoenix").orElseThrow().path("state").asText());
+
+    FwctlHarness.Result back = ok("undelete", "deployment", "phoenix", "--wait", "-o", "json");
+    assertEquals("READY", json(back.out).path("state").asText());
+    assertEquals(1, sent("POST", "/v1/accounts/acme/deployments/phoenix:undelete").size());
+
+    ok("delete", "deployment", "phoenix", "--hard", "--ignore-checks");
+    RecordedRequest delete = sent("DELETE", "/v1/accounts/acme/deployments/phoenix").get(1);
+    assertEquals("true", delete.queryParameter("hard").orElseThrow());
+    assertEquals("true", delete.queryParameter("ignoreChecks").orElseThrow());
+    assertTrue(emulator.deployment("phoenix").isEmpty());
+  }
+
+  @Test
+  void globalOptionsWorkBeforeOrAfterTheSubcommand() {
+    ok("create", "deployment", LLAMA, "--deployment-id", "anywhere");
+    java.util.Map<String, String> empty = java.util.Map.of();
+
+    FwctlHarness.Result after = FwctlHarness.run(empty, "get", "deployment", "anywhere", "--api-key",
+        emulator.apiKey(), "-a", "acme", "--base-url", emulator.baseUrl().toString());
+    FwctlHarness.Result before = FwctlHarness.run(empty, "--api-key", emulator.apiKey(), "--account-id", "acme",
+        "--base-url", emulator.baseUrl().toString(), "-o", "json", "get", "deployment", "anywhere");
+
+    assertEquals(0, after.exit, after::toString);
+    assertEquals(0, before.exit, before::toString);
+    assertTrue(before.out.startsWith("{"), before.out);
+  }
+}

@@ -1,0 +1,179 @@
+package ai.fireworks.sdk.examples.fwctl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.fireworks.sdk.testkit.FireworksEmulator;
+import ai.fireworks.sdk.testkit.RecordedRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** fwctl's completions, chat, deploy (addons) and emulator commands. */
+class FwctlInferenceTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String LLAMA = "accounts/fireworks/models/llama-v3p2-3b-instruct";
+  private static FireworksEmulator emulator;
+  private FwctlHarness fw;
+
+  @BeforeAll
+  static void startEmulator() {
+    emulator = FwctlHarness.fastEmulator().start();
+  }
+
+  @AfterAll
+  static void stopEmulator() {
+    emulator.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    emulator.reset();
+    fw = new FwctlHarness(emulator);
+    FwctlHarness.Result r = fw.run("create", "deployment", LLAMA, "--deployment-id", "my-llama", "--enable-addons",
+        "--wait");
+    assertEquals(0, r.exit, r::toString);
+    emulator.journal().clear();
+  }
+
+  private FwctlHarness.Result ok(String... args) {
+    FwctlHarness.Result r = fw.run(args);
+    assertEquals(0, r.exit, () -> String.join(" ", args) + "\n" + r);
+    return r;
+  }
+
+  private List<RecordedRequest> posts(String path) {
+    return fw.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals(path))
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void completionsQueriesModelHashDeploymentWithTheShortDeploymentId() throws Exception {
+    FwctlHarness.Result r = ok("completions", LLAMA + "#my-llama", "--prompt", "Say this is a test",
+        "--max-tokens", "16");
+
+    assertEquals("[llama-v3p2-3b-instruct] Say this is a test", r.out.strip());
+    JsonNode body = posts("/inference/v1/completions").get(0).bodyJson();
+    assertEquals(LLAMA + "#accounts/acme/deployments/my-llama", body.path("model").asText());
+    assertEquals(16, body.path("max_tokens").asInt());
+  }
+
+  @Test
+  void completionsAcceptsTheShortNameFormAndPrintsRawJson() throws Exception {
+    FwctlHarness.Result r = ok("completions", "fireworks/llama-v3p2-3b-instruct#acme/my-llama", "--prompt", "hi",
+        "-o", "json");
+
+    JsonNode printed = JSON.readTree(r.out);
+    assertEquals("text_completion", printed.path("object").asText());
+    assertEquals("[llama-v3p2-3b-instruct] hi", printed.at("/choices/0/text").asText());
+    assertEquals(LLAMA + "#accounts/acme/deployments/my-llama",
+        posts("/inference/v1/completions").get(0).bodyJson().path("model").asText());
+  }
+
+  @Test
+  void completionsStreamPrintsTheTextAsItArrives() {
+    FwctlHarness.Result r = ok("completions", LLAMA + "#my-llama", "--prompt", "one two three", "--stream");
+
+    assertEquals("[llama-v3p2-3b-instruct] one two three", r.out.strip());
+    assertTrue(posts("/inference/v1/completions").get(0).bodyJson().path("stream").asBoolean());
+  }
+
+  @Test
+  void chatSendsTheMessagesAndPrintsTheReply() throws Exception {
+    FwctlHarness.Result r = ok("chat", LLAMA + "#my-llama", "--message", "Hello there");
+
+    assertEquals("[llama-v3p2-3b-instruct] Hello there", r.out.strip());
+    JsonNode body = posts("/inference/v1/chat/completions").get(0).bodyJson();
+    assertEquals("user", body.at("/messages/0/role").asText());
+    assertEquals("Hello there", body.at("/messages/0/content").asText());
+  }
+
+  @Test
+  void chatStreamPrintsTheReplyAndJsonChunksOnePerLine() throws Exception {
+    FwctlHarness.Result text = ok("chat", "accounts/acme/deployments/my-llama", "--message", "stream me", "--stream");
+    assertEquals("[llama-v3p2-3b-instruct] stream me", text.out.strip());
+
+    FwctlHarness.Result json = ok("chat", LLAMA + "#my-llama", "--message", "a b", "--stream", "-o", "json");
+    List<String> lines = json.out.lines().collect(Collectors.toList());
+    assertTrue(lines.size() >= 2, json.out);
+    for (String line : lines) {
+      assertEquals("chat.completion.chunk", JSON.readTree(line).path("object").asText(), line);
+    }
+  }
+
+  @Test
+  void aColdStartIsRiddenOutWithProgressOnStderr() {
+    ok("scale", "my-llama", "--replica-count", "0");
+
+    FwctlHarness.Result r = ok("completions", LLAMA + "#my-llama", "--prompt", "wake up");
+
+    assertEquals("[llama-v3p2-3b-instruct] wake up", r.out.strip());
+    assertTrue(r.err.contains("scaling up from zero"), r.err);
+    List<RecordedRequest> attempts = posts("/inference/v1/completions");
+    assertEquals(503, attempts.get(0).status());
+    assertEquals(200, attempts.get(attempts.size() - 1).status());
+  }
+
+  @Test
+  void deployLoadsAnAddonAndWaitsUntilDeployed() throws Exception {
+    FwctlHarness.Result r = ok("deploy", "my-lora", "--deployment-id", "my-llama", "--wait", "-o", "json");
+
+    JsonNode printed = JSON.readTree(r.out);
+    assertEquals("DEPLOYED", printed.path("state").asText());
+    assertEquals("accounts/acme/models/my-lora", printed.path("model").asText());
+    assertEquals("accounts/acme/deployments/my-llama", printed.path("deployment").asText());
+    JsonNode body = posts("/v1/accounts/acme/deployedModels").get(0).bodyJson();
+    assertEquals("accounts/acme/models/my-lora", body.path("model").asText());
+
+    FwctlHarness.Result query = ok("completions", "accounts/acme/models/my-lora#my-llama", "--prompt", "hi");
+    assertEquals("[my-lora] hi", query.out.strip());
+  }
+
+  @Test
+  void deployRefusesAnAddonOfAnotherBaseModelBeforeCreatingAnything() {
+    FwctlHarness.Result r = fw.run("deploy", "qwen-sql-lora", "--deployment-id", "my-llama");
+
+    assertEquals(1, r.exit, r::toString);
+    assertTrue(r.err.contains("qwen2p5-7b-instruct"), r.err);
+    assertTrue(posts("/v1/accounts/acme/deployedModels").isEmpty(), fw::journalSummary);
+  }
+
+  @Test
+  void emulatorCommandRunsUntilStoppedAndServesFwctl() throws Exception {
+    java.util.concurrent.CompletableFuture<Void> stop = new java.util.concurrent.CompletableFuture<>();
+    java.io.PipedOutputStream pipe = new java.io.PipedOutputStream();
+    java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+        new java.io.PipedInputStream(pipe), java.nio.charset.StandardCharsets.UTF_8));
+    java.util.concurrent.CompletableFuture<Integer> exit = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try (java.io.PrintStream out = new java.io.PrintStream(pipe, true, java.nio.charset.StandardCharsets.UTF_8)) {
+        return Fwctl.run(Context.of(java.util.Map.of(), out, System.err, java.time.Duration.ofMillis(5), stop),
+            "emulator", "--port", "0", "--creating-delay", "0s");
+      }
+    });
+    String banner = lines.readLine();
+    assertTrue(banner.startsWith("Fireworks emulator running at http://127.0.0.1:"), banner);
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    Pattern export = Pattern.compile("export (FIREWORKS_[A-Z_]+)=(\\S+)");
+    for (int i = 0; i < 3; i++) {
+      Matcher m = export.matcher(lines.readLine());
+      assertTrue(m.matches());
+      env.put(m.group(1), m.group(2));
+    }
+    assertEquals("acme", env.get("FIREWORKS_ACCOUNT_ID"));
+
+    FwctlHarness.Result created = FwctlHarness.run(env, "create", "deployment", "llama-v3p2-3b-instruct",
+        "--deployment-id", "offline", "--wait");
+    assertEquals(0, created.exit, created::toString);
+    assertTrue(created.out.contains("READY"), created.out);
+
+    stop.complete(null);
+    assertEquals(0, exit.get(10, java.util.concurrent.TimeUnit.SECONDS));
+  }
+}
