@@ -1,0 +1,45 @@
+package ai.fireworks.sdk.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the harness honest without running any benchmark: the loopback server answers what the
+ * contenders expect, and the raw contender reads it (well under a second, loopback only).
+ */
+class HarnessSmokeTest {
+  @Test
+  void loopbackServerServesTheCannedChatAndTheFullStream() throws Exception {
+    try (LoopbackServer server = LoopbackServer.start(0);
+         Contender raw = Contender.create("raw", "http://127.0.0.1:" + server.port())) {
+      assertEquals(Payloads.ANSWER, raw.chat());
+      assertEquals(Payloads.ANSWER, raw.chatAsync().get());
+      assertEquals(Payloads.STREAM_CHUNKS, raw.stream());
+      assertEquals(Payloads.ANSWER, raw.chat(), "the connection is reused after a stream");
+    }
+  }
+
+  @Test
+  void streamIsRequestedOnlyByAJsonTrue() {
+    assertTrue(wants("{\"model\":\"m\",\"stream\" : true}"));
+    assertTrue(wants("{\"stream\":true,\"model\":\"m\"}"));
+    assertFalse(wants("{\"stream\":false}"));
+    assertFalse(wants("{\"model\":\"m\"}"));
+  }
+
+  @Test
+  void targetsCompareInTheStatedDirection() {
+    assertTrue(Report.met(1.1, "<= 1.15"));
+    assertFalse(Report.met(0.8, ">= 0.9"));
+    assertFalse(Report.met(1.0, "< 1"));
+  }
+
+  private static boolean wants(String body) {
+    byte[] b = body.getBytes(StandardCharsets.US_ASCII);
+    return LoopbackServer.wantsStream(b, 0, b.length);
+  }
+}
