@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A response body as an {@link InputStream} whose reads fail with {@link HttpTimeoutException}
  * when no byte arrives for the idle timeout. The JDK's request timeout stops at the headers, so
- * without this a stalled stream would block its reader forever. Closing it cancels the exchange.
+ * without this a stalled stream would block its reader forever. Closing it cancels the exchange;
+ * a read blocked on another thread then returns end-of-stream instead of waiting out the timeout.
  */
 final class IdleTimeoutBody extends InputStream implements HttpResponse.BodySubscriber<InputStream> {
   private static final List<ByteBuffer> END = List.of();
@@ -134,6 +135,7 @@ final class IdleTimeoutBody extends InputStream implements HttpResponse.BodySubs
         s.cancel();
       }
       queue.clear();
+      queue.add(END); // wakes a reader blocked in next() on another thread: it sees the end at once
     }
   }
 }
