@@ -140,6 +140,27 @@ class StreamingTest extends InferenceTestSupport {
   }
 
   @Test
+  void closingFromAnotherThreadReleasesAReaderWaitingForTheNextChunk() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    server.enqueue(new ScriptedBody().send(CHUNK).await(release).response());
+    try {
+      EventStream<ChatCompletionChunk> stream = inference.chatStreaming(ChatRequest.of(QWEN, "hi"));
+      Iterator<ChatCompletionChunk> it = stream.iterator();
+      assertEquals("Hi", it.next().text());
+      CompletableFuture<Boolean> more = new CompletableFuture<>();
+      Thread reader = new Thread(() -> more.complete(it.hasNext()), "test-reader");
+      reader.start();
+      eventually(() -> reader.getState() == Thread.State.TIMED_WAITING, "the reader waits for the next chunk");
+
+      stream.close();
+
+      assertFalse(more.get(5, TimeUnit.SECONDS), "the reader saw a quiet end, long before the 60 s idle timeout");
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
   void aSilentStreamFailsWithRequestTimeoutAfterTheBodyIdleTimeout() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     ScriptedBody body = new ScriptedBody().send(CHUNK).await(release);
