@@ -62,6 +62,16 @@ public final class DeploymentsClient {
     return new DeploymentsClient(Objects.requireNonNull(client, "client"));
   }
 
+  /** PEFT (LoRA) addons: load onto, list, update and unload from deployments. Same client, same thread-safety. */
+  public AddonsClient addons() {
+    return AddonsClient.of(client);
+  }
+
+  /** Models (read-only): the catalogue and an account's own models. Same client, same thread-safety. */
+  public ModelsClient models() {
+    return ModelsClient.of(client);
+  }
+
   // ---- create --------------------------------------------------------------------------------
 
   /**

@@ -316,6 +316,17 @@ class DeploymentsClientTest {
   }
 
   @Test
+  void addonsAndModelsShareTheClient() throws Exception {
+    server.enqueue(ok(AddonFixtures.text("model-base.json")));
+
+    Model m = deployments.models().get(ModelName.parse("llama-v3p1-8b-instruct"));
+
+    assertEquals("/v1/accounts/fireworks/models/llama-v3p1-8b-instruct", take().getTarget());
+    assertEquals(ModelKind.HF_BASE_MODEL, m.kind());
+    assertTrue(deployments.addons() != null);
+  }
+
+  @Test
   void asyncResultsCompleteOffTheHttpThreads() throws Exception {
     server.enqueue(ok(Fixtures.text("deployment.json")));
 
