@@ -1,0 +1,43 @@
+package ai.fireworks.sdk.testkit;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/**
+ * Run in a fresh JVM by {@link PerformanceTest}: optionally starts a plain JDK HttpServer first
+ * (as other code in an application might, initialising the server's configuration without
+ * {@code sun.net.httpserver.nodelay}), then starts the emulator and times 200 sequential
+ * keep-alive requests. Prints {@code keepAlive=<bool> millis=<n>}.
+ */
+public final class NoDelayProbeMain {
+  private NoDelayProbeMain() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("preloaded")) {
+      HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      other.start();
+      other.stop(0);
+    }
+    try (FireworksEmulator fw = FireworksEmulator.start()) {
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      HttpRequest get = HttpRequest.newBuilder(URI.create(fw.baseUrl() + "/v1/accounts/acme/models/my-lora"))
+          .header("Authorization", "Bearer " + fw.apiKey()).build();
+      for (int i = 0; i < 20; i++) {
+        client.send(get, HttpResponse.BodyHandlers.ofString()); // warm up
+      }
+      long start = System.nanoTime();
+      for (int i = 0; i < 200; i++) {
+        if (client.send(get, HttpResponse.BodyHandlers.ofString()).statusCode() != 200) {
+          throw new IllegalStateException("unexpected status");
+        }
+      }
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      System.out.println("keepAlive=" + fw.usesKeepAlive() + " millis=" + millis);
+    }
+  }
+}
