@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ChatBenchmark {
-  @Param({"raw", "raw_default", "sdk", "openai"})
+  @Param({"raw", "raw_default", "raw_async", "sdk", "openai"})
   public String contender;
 
   private Contender client;

@@ -24,7 +24,8 @@ public interface Contender extends AutoCloseable {
    * Creates a contender by name, reflectively, so that only the chosen client's classes are
    * loaded: each contender runs with its own runtime classpath.
    *
-   * @param name {@code raw}, {@code raw_default}, {@code sdk}, {@code openai}, or {@code openai_wide} (the
+   * @param name {@code raw}, {@code raw_default}, {@code raw_async} (blocking calls wait on
+   *     {@code sendAsync}), {@code sdk}, {@code openai}, or {@code openai_wide} (the
    *     OpenAI SDK with OkHttp's dispatcher limits of 64 calls, 5 per host, lifted to 2,000, for the
    *     many-in-flight test, which otherwise queues all but 5 requests)
    * @param baseUrl the loopback server's root, e.g. {@code http://127.0.0.1:40123}
@@ -34,7 +35,8 @@ public interface Contender extends AutoCloseable {
     switch (name) {
       case "raw":
       case "raw_default":
-        return new RawContender(baseUrl, name.equals("raw"));
+      case "raw_async":
+        return new RawContender(baseUrl, !name.equals("raw_default"), name.equals("raw_async"));
       case "sdk":
         type = "ai.fireworks.sdk.benchmarks.SdkContender";
         break;
@@ -43,8 +45,8 @@ public interface Contender extends AutoCloseable {
         type = "ai.fireworks.sdk.benchmarks.OpenAiContender";
         break;
       default:
-        throw new IllegalArgumentException("contender must be raw, raw_default, sdk, openai or openai_wide, was "
-            + name);
+        throw new IllegalArgumentException(
+            "contender must be raw, raw_default, raw_async, sdk, openai or openai_wide, was " + name);
     }
     try {
       if (name.equals("openai_wide")) {

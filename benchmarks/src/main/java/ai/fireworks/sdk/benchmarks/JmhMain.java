@@ -16,7 +16,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Runs {@link ChatBenchmark} for one contender with the GC (allocation) and CPU profilers and
  * writes the scores as JSON:
- * {@code JmhMain <contender> <baseUrl> <out.json> [warmupIterations measureIterations iterationSeconds]}.
+ * {@code JmhMain <contender> <baseUrl> <out.json> [warmupIterations measureIterations iterationSeconds [methods]]},
+ * {@code methods} a regex of benchmark methods (default: all).
  * The JMH fork inherits this JVM's classpath, which is the contender's own.
  */
 public final class JmhMain {
@@ -29,8 +30,9 @@ public final class JmhMain {
     int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 3;
     int measurements = args.length > 4 ? Integer.parseInt(args[4]) : 4;
     int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 2;
+    String methods = args.length > 6 ? args[6] : ".*";
     Options options = new OptionsBuilder()
-        .include(ChatBenchmark.class.getName() + "\\.")
+        .include(ChatBenchmark.class.getName() + "\\.(" + methods + ")$")
         .param("contender", contender)
         .forks(1)
         .warmupIterations(warmups)

@@ -21,15 +21,21 @@ import java.util.concurrent.CompletableFuture;
  * beyond connect, no error mapping. {@code tuned} selects the best configuration found (HTTP/1.1,
  * {@code executor(Runnable::run)} so that responses are handled on the selector thread instead of
  * being handed to the default cached pool); otherwise only HTTP/1.1 is set and the JDK's default
- * executor is used.
+ * executor is used. {@code blockingViaAsync} makes the blocking {@link #chat()} wait on
+ * {@code sendAsync} instead of calling {@code send}, as an SDK whose blocking calls delegate to
+ * its asynchronous ones does: the JDK (17) hands every {@code sendAsync} completion to
+ * {@code CompletableFuture}'s default executor, which on a machine with fewer than 3 CPUs starts a
+ * new thread for each one; {@code send} has no such hop.
  */
 final class RawContender implements Contender {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final HttpClient http;
   private final URI uri;
+  private final boolean blockingViaAsync;
 
-  RawContender(String baseUrl, boolean tuned) {
+  RawContender(String baseUrl, boolean tuned, boolean blockingViaAsync) {
+    this.blockingViaAsync = blockingViaAsync;
     HttpClient.Builder b = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10));
@@ -73,6 +79,9 @@ final class RawContender implements Contender {
 
   @Override
   public String chat() {
+    if (blockingViaAsync) {
+      return chatAsync().join();
+    }
     try {
       return content(http.send(request(false), HttpResponse.BodyHandlers.ofByteArray()));
     } catch (IOException e) {

@@ -68,9 +68,10 @@ public final class RunAll {
       String url = "http://127.0.0.1:" + fast.port;
       String slowUrl = "http://127.0.0.1:" + slow.port;
       phase("JMH: per-request and per-event cost (1 fork per contender)");
-      for (String c : List.of("raw", "raw_default", "sdk", "openai")) {
+      for (String c : List.of("raw", "raw_default", "raw_async", "sdk", "openai")) {
         String[] iters = quick ? new String[] {"1", "1", "1"} : new String[] {"3", "4", "2"};
-        child(classpath(c, true), "JmhMain", cat(new String[] {c, url, out("jmh-" + c)}, iters));
+        String methods = c.equals("raw_async") ? "chat" : ".*"; // streams are the same as raw's
+        child(classpath(c, true), "JmhMain", cat(new String[] {c, url, out("jmh-" + c)}, iters, methods));
       }
       phase("Throughput: closed loop, async, concurrency 1 / 16 / 64");
       for (String c : List.of("raw", "sdk", "openai")) {
@@ -113,6 +114,7 @@ public final class RunAll {
     switch (contender) {
       case "raw":
       case "raw_default":
+      case "raw_async":
         base.addAll(jackson);
         return base;
       case "sdk":
@@ -155,9 +157,10 @@ public final class RunAll {
     }
   }
 
-  private static String[] cat(String[] a, String[] b) {
-    String[] r = Arrays.copyOf(a, a.length + b.length);
+  private static String[] cat(String[] a, String[] b, String... c) {
+    String[] r = Arrays.copyOf(a, a.length + b.length + c.length);
     System.arraycopy(b, 0, r, a.length, b.length);
+    System.arraycopy(c, 0, r, a.length + b.length, c.length);
     return r;
   }
 
