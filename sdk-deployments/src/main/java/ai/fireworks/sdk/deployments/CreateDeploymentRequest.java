@@ -4,6 +4,7 @@ import ai.fireworks.sdk.core.AccountId;
 import ai.fireworks.sdk.core.ConflictException;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.WaitOptions;
+import ai.fireworks.sdk.deployments.internal.Futures;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -242,8 +243,18 @@ public final class CreateDeploymentRequest {
    */
   public Deployment submitAndWait(WaitOptions options) {
     Objects.requireNonNull(options, "options");
-    return client.join(raw().thenCompose(d -> validateOnly ? CompletableFuture.completedFuture(d)
-        : client.waitUntilReadyRaw(d.name(), options)));
+    return client.join(andWait(options));
+  }
+
+  /** Like {@link #submitAndWait(WaitOptions)}, asynchronously; cancelling stops the wait only. Validation throws at once. */
+  public CompletableFuture<Deployment> submitAndWaitAsync(WaitOptions options) {
+    Objects.requireNonNull(options, "options");
+    return client.toCaller(andWait(options));
+  }
+
+  private CompletableFuture<Deployment> andWait(WaitOptions options) {
+    return Futures.compose(raw(), d -> validateOnly ? CompletableFuture.completedFuture(d)
+        : client.waitUntilReadyRaw(d.name(), options));
   }
 
   private CompletableFuture<Deployment> raw() {

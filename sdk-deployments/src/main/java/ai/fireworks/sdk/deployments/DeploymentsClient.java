@@ -461,7 +461,7 @@ public final class DeploymentsClient {
   }
 
   private CompletableFuture<ApplyResult> applyRaw(DeploymentSpec spec, ApplyOptions options) {
-    return planRaw(spec, options).thenCompose(result -> {
+    return Futures.compose(planRaw(spec, options), result -> {
       DeploymentPlan plan = result.plan;
       CompletableFuture<Deployment> done;
       switch (plan.action()) {
@@ -483,7 +483,7 @@ public final class DeploymentsClient {
           throw new IllegalArgumentException(String.join("; ", plan.problems()));
       }
       if (options.waitUntilReady().isPresent()) {
-        done = done.thenCompose(d -> waitUntilReadyRaw(plan.name(), options.waitUntilReady().get()));
+        done = Futures.compose(done, d -> waitUntilReadyRaw(plan.name(), options.waitUntilReady().get()));
       }
       return done.thenApply(d -> ApplyResult.builder().plan(plan).deployment(d).build());
     });
@@ -494,8 +494,8 @@ public final class DeploymentsClient {
     CompletableFuture<Void> deleted = plan.current().get().state().equals(DeploymentState.DELETING)
         ? CompletableFuture.completedFuture(null)
         : deleteRaw(plan.name(), DeleteOptions.builder().hard(true).build());
-    return deleted.thenCompose(v -> waitUntilDeletedRaw(plan.name(), wait, true))
-        .thenCompose(v -> createRaw(spec, false, false, false, true, RequestOptions.NONE));
+    return Futures.compose(Futures.compose(deleted, v -> waitUntilDeletedRaw(plan.name(), wait, true)),
+        v -> createRaw(spec, false, false, false, true, RequestOptions.NONE));
   }
 
   private DeploymentName nameOf(DeploymentSpec spec) {

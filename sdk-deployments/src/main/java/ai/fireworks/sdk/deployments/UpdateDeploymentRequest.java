@@ -5,6 +5,7 @@ import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.WaitOptions;
 import ai.fireworks.sdk.deployments.internal.DeploymentField;
 import ai.fireworks.sdk.deployments.internal.DeploymentRules;
+import ai.fireworks.sdk.deployments.internal.Futures;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -175,7 +176,13 @@ public final class UpdateDeploymentRequest {
    */
   public Deployment submitAndWait(WaitOptions options) {
     Objects.requireNonNull(options, "options");
-    return client.join(raw().thenCompose(d -> client.waitUntilReadyRaw(name, options)));
+    return client.join(Futures.compose(raw(), d -> client.waitUntilReadyRaw(name, options)));
+  }
+
+  /** Like {@link #submitAndWait(WaitOptions)}, asynchronously; cancelling stops the wait only. Validation throws at once. */
+  public CompletableFuture<Deployment> submitAndWaitAsync(WaitOptions options) {
+    Objects.requireNonNull(options, "options");
+    return client.toCaller(Futures.compose(raw(), d -> client.waitUntilReadyRaw(name, options)));
   }
 
   private CompletableFuture<Deployment> raw() {

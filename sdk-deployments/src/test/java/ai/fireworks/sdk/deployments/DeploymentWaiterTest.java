@@ -172,6 +172,26 @@ class DeploymentWaiterTest {
   }
 
   @Test
+  void cancellingCreateAndWaitStopsTheWaitItStarted() throws Exception {
+    server.enqueue(ok(Fixtures.edited("deployment-creating.json", n -> { })));
+    server.enqueue(ok(Fixtures.edited("deployment-creating.json", n -> { })));
+
+    CompletableFuture<Deployment> ready = deployments
+        .create(ModelName.parse("accounts/fireworks/models/llama-v3p2-3b-instruct")).deploymentId("my-llama")
+        .submitAndWaitAsync(options().build());
+    assertEquals("POST", server.takeRequest(5, TimeUnit.SECONDS).getMethod());
+    scheduler.awaitTaskWithin(Duration.ZERO); // the first poll
+    scheduler.advance(Duration.ZERO);
+    assertEquals("GET", server.takeRequest(5, TimeUnit.SECONDS).getMethod());
+    scheduler.awaitTaskWithin(Duration.ofSeconds(2)); // the second poll is scheduled
+    assertTrue(ready.cancel(true));
+    scheduler.advance(Duration.ofHours(2));
+
+    assertEquals(2, server.getRequestCount(), "no poll after cancel");
+    assertEquals(0, scheduler.live());
+  }
+
+  @Test
   void rateLimitsDuringPollingAreRetriedNotFatal() throws Exception {
     MockResponse tooMany = new MockResponse.Builder().code(429).setHeader("Retry-After", "3")
         .setHeader("Content-Type", "application/json").body("{\"error\":{\"message\":\"rate limited\"}}").build();
