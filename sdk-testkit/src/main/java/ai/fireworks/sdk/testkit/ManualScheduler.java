@@ -145,6 +145,10 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
   public Optional<Instant> nextTaskTime() {
     synchronized (lock) {
       Task<?> t = queue.peek();
+      while (t != null && t.isCancelled()) {
+        queue.poll();
+        t = queue.peek();
+      }
       return t == null ? Optional.empty() : Optional.of(t.due.isBefore(now) ? now : t.due);
     }
   }
