@@ -19,7 +19,7 @@ abstract class AbstractColdStartWait {
   /** The model being queried. */
   abstract ModelRef model();
 
-  /** The answer that caused the wait: a {@link DeploymentScalingUpException}, or a transient 404/425. */
+  /** The answer that caused the wait: a {@link ai.fireworks.sdk.core.DeploymentScalingUpException}, or a transient 404/425. */
   abstract ApiException cause();
 
   /** Attempts made so far, starting at 1. */

@@ -170,7 +170,12 @@ public abstract sealed class InferenceRequest permits CompletionRequest, ChatReq
 
     abstract B self();
 
-    /** Builds the request. @throws IllegalArgumentException if a required field is missing */
+    /**
+     * Builds the request.
+     *
+     * @return an immutable request
+     * @throws IllegalArgumentException if a required field is missing
+     */
     public abstract R build();
 
     /** The model to query: a model, {@code model#deployment}, a deployment or a deployed model. */

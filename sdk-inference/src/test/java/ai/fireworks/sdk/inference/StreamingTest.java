@@ -63,6 +63,7 @@ class StreamingTest extends InferenceTestSupport {
     try (EventStream<CompletionChunk> stream = inference.completeStreaming(CompletionRequest.builder().model(LLAMA)
         .prompt("Tell me a story").maxTokens(4).build())) {
       text = stream.stream().map(CompletionChunk::text).collect(Collectors.joining());
+      assertThrows(IllegalStateException.class, stream::iterator, "a stream is read once");
       assertEquals(7, stream.usage().orElseThrow().totalTokens());
       assertEquals(3, stream.chunksReceived());
     }

@@ -1,12 +1,14 @@
 package ai.fireworks.sdk.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fireworks.sdk.core.DeploymentName;
 import ai.fireworks.sdk.core.ModelName;
 import ai.fireworks.sdk.core.ModelRef;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,25 @@ class ValidationTest extends InferenceTestSupport {
     rejects("responseFormat schema must be a JSON object, was STRING",
         () -> ResponseFormat.jsonSchema("s", tree("\"x\"")));
     rejects("responseFormat grammar must not be blank", () -> ResponseFormat.grammar(" "));
+  }
+
+  @Test
+  void coldStartPolicyBoundsAreChecked() {
+    rejects("maxBackoff must be at least initialBackoff (PT5S), was PT1S",
+        () -> ColdStartPolicy.builder().maxBackoff(Duration.ofSeconds(1)).build());
+    rejects("budget must not be negative, was PT-1S", () -> ColdStartPolicy.builder().budget(Duration.ofSeconds(-1)).build());
+    rejects("initialBackoff must be positive, was PT0S",
+        () -> ColdStartPolicy.builder().initialBackoff(Duration.ZERO).build());
+  }
+
+  @Test
+  void nothingPrintsTheApiKey() {
+    ChatRequest r = ChatRequest.of(LLAMA, "hi");
+
+    for (Object o : List.of(inference, inference.on(DeploymentName.parse("accounts/acme/deployments/a")), r,
+        ColdStartPolicy.DEFAULT)) {
+      assertFalse(o.toString().contains("fw_test_secret_key_123"), o.getClass().getSimpleName());
+    }
   }
 
   @Test
