@@ -309,9 +309,23 @@ public final class HttpTransport {
   }
 
   private ApiException failure(ApiRequest request, int status, HttpHeaders headers, byte[] body) {
-    ApiException e = ErrorDecoder.decode(status, headers.map(), body, time.now());
+    ApiException e = ErrorDecoder.decode(status, headers.map(), redactKey(body), time.now());
     LOG.log(System.Logger.Level.DEBUG, () -> request + " failed: " + e.getMessage());
     return e;
+  }
+
+  /**
+   * Servers sometimes echo the credential in an error ("Incorrect API key provided: ..."); it must
+   * not reach exception messages, logs or {@link ApiException#body()}. Keys shorter than 8
+   * characters are not real keys and are left alone, so test keys do not mangle bodies.
+   */
+  private byte[] redactKey(byte[] body) {
+    String key = authorization.substring("Bearer ".length());
+    if (body == null || key.length() < 8) {
+      return body;
+    }
+    String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    return text.contains(key) ? text.replace(key, "****").getBytes(java.nio.charset.StandardCharsets.UTF_8) : body;
   }
 
   private static FireworksException networkFailure(ApiRequest request, Throwable e) {
