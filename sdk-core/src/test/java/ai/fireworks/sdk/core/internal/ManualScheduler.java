@@ -175,6 +175,7 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
    */
   public void drive(CompletableFuture<?> future) throws InterruptedException {
     long deadline = System.nanoTime() + REAL_WAIT.toNanos();
+    future.whenComplete((v, e) -> wake());
     while (!future.isDone()) {
       Optional<Duration> next;
       synchronized (this) {
