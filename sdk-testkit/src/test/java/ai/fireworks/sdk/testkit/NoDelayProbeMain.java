@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
  * Run in a fresh JVM by {@link PerformanceTest}: optionally starts a plain JDK HttpServer first
  * (as other code in an application might, initialising the server's configuration without
  * {@code sun.net.httpserver.nodelay}), then starts the emulator and times 200 sequential
- * keep-alive requests. Prints {@code keepAlive=<bool> millis=<n>}.
+ * keep-alive requests. Prints {@code keepAlive=<bool> millis=<n>} and per-request latencies.
  */
 public final class NoDelayProbeMain {
   private NoDelayProbeMain() {}
@@ -30,13 +30,18 @@ public final class NoDelayProbeMain {
       for (int i = 0; i < 20; i++) {
         client.send(get, HttpResponse.BodyHandlers.ofString()); // warm up
       }
+      long[] each = new long[200];
       long start = System.nanoTime();
-      for (int i = 0; i < 200; i++) {
+      for (int i = 0; i < each.length; i++) {
+        long t = System.nanoTime();
         if (client.send(get, HttpResponse.BodyHandlers.ofString()).statusCode() != 200) {
           throw new IllegalStateException("unexpected status");
         }
+        each[i] = System.nanoTime() - t;
       }
       long millis = (System.nanoTime() - start) / 1_000_000;
+      java.util.Arrays.sort(each);
+      System.out.println("minMicros=" + each[0] / 1000 + " medianMicros=" + each[each.length / 2] / 1000);
       System.out.println("keepAlive=" + fw.usesKeepAlive() + " millis=" + millis);
     }
   }
