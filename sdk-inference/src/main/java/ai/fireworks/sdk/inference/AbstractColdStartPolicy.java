@@ -61,8 +61,8 @@ abstract class AbstractColdStartPolicy {
   }
 
   /**
-   * Called at the start of each wait, on the client's executor; exceptions it throws are logged
-   * and ignored. Default: nothing.
+   * Called at the start of each wait, on the client's executor, in order (one at a time per
+   * call); exceptions it throws are logged and ignored. Default: nothing.
    */
   @Value.Default
   @Value.Auxiliary

@@ -49,6 +49,7 @@ public final class ColdStartRetry<T> {
   private Instant notFoundSince;
   private boolean woke;
   private volatile Future<?> timer;
+  private CompletableFuture<Void> callbacks = CompletableFuture.completedFuture(null);
   private volatile CompletableFuture<T> inFlight;
 
   private ColdStartRetry(Supplier<CompletableFuture<T>> attempt, ModelRef model, ColdStartPolicy policy,
@@ -192,16 +193,20 @@ public final class ColdStartRetry<T> {
     callback(() -> policy.onWait().accept(wait), "ColdStartPolicy.onWait");
   }
 
-  /** Runs user code on the client's executor, never on an HTTP I/O thread; its failures are logged only. */
+  /**
+   * Runs user code on the client's executor, never on an HTTP I/O thread, one callback at a time
+   * and in order for this call; its failures are logged only.
+   */
   private void callback(Runnable r, String what) {
+    Runnable guarded = () -> {
+      try {
+        r.run();
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, () -> what + " threw; ignored: " + e);
+      }
+    };
     try {
-      time.callbackExecutor().execute(() -> {
-        try {
-          r.run();
-        } catch (RuntimeException e) {
-          LOG.log(System.Logger.Level.WARNING, () -> what + " threw; ignored: " + e);
-        }
-      });
+      callbacks = callbacks.exceptionally(e -> null).thenRunAsync(guarded, time.callbackExecutor());
     } catch (RejectedExecutionException e) {
       LOG.log(System.Logger.Level.DEBUG, () -> what + " not run: the client's executor rejected it");
     }
