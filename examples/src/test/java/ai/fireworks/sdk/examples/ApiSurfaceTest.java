@@ -121,6 +121,11 @@ class ApiSurfaceTest {
   }
 
   private static void check(String where, Type type, Set<String> leaks) {
+    check(where, type, leaks, new java.util.HashSet<>());
+  }
+
+  /** {@code seen} stops the walk at recursive bounds such as {@code B extends Builder<B, R>}. */
+  private static void check(String where, Type type, Set<String> leaks, Set<TypeVariable<?>> seen) {
     if (type instanceof Class<?>) {
       Class<?> c = (Class<?>) type;
       while (c.isArray()) {
@@ -130,19 +135,19 @@ class ApiSurfaceTest {
         leaks.add(where + " " + c.getName());
       }
     } else if (type instanceof ParameterizedType) {
-      check(where, ((ParameterizedType) type).getRawType(), leaks);
+      check(where, ((ParameterizedType) type).getRawType(), leaks, seen);
       for (Type a : ((ParameterizedType) type).getActualTypeArguments()) {
-        check(where, a, leaks);
+        check(where, a, leaks, seen);
       }
     } else if (type instanceof WildcardType) {
       Stream.concat(Stream.of(((WildcardType) type).getUpperBounds()), Stream.of(((WildcardType) type).getLowerBounds()))
-          .forEach(t -> check(where, t, leaks));
+          .forEach(t -> check(where, t, leaks, seen));
     } else if (type instanceof GenericArrayType) {
-      check(where, ((GenericArrayType) type).getGenericComponentType(), leaks);
-    } else if (type instanceof TypeVariable<?>) {
+      check(where, ((GenericArrayType) type).getGenericComponentType(), leaks, seen);
+    } else if (type instanceof TypeVariable<?> && seen.add((TypeVariable<?>) type)) {
       for (Type b : ((TypeVariable<?>) type).getBounds()) {
         if (b != Object.class) {
-          check(where, b, leaks);
+          check(where, b, leaks, seen);
         }
       }
     }

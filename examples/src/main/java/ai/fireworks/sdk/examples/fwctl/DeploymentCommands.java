@@ -257,11 +257,19 @@ final class DeploymentCommands {
     @Mixin
     DeploymentConfigOptions config;
 
+    @Option(names = "--wait", description = "Wait until the deployment is READY again, showing progress on stderr.")
+    boolean await;
+
+    @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "1h",
+        description = "Longest wait with --wait (default ${DEFAULT-VALUE}).")
+    Duration waitTimeout;
+
     @Override
     int execute() {
       Fwctl root = root();
       DeploymentName name = deploymentName(root, deployment);
       config.validate();
+      WaitOptions wait = await ? waitOptions(root, waitTimeout, root.progress()) : null;
       if (!config.any()) {
         throw new UsageException("nothing to update: give at least one configuration flag (see --help)");
       }
@@ -302,7 +310,17 @@ final class DeploymentCommands {
       if (config.precision != null) {
         r.precision(Precision.of(config.precision));
       }
-      printDeployment(root, r.submit());
+      Deployment d;
+      if (await) {
+        try {
+          d = r.submitAndWait(wait);
+        } finally {
+          root.progress().finish();
+        }
+      } else {
+        d = r.submit();
+      }
+      printDeployment(root, d);
       return Errors.OK;
     }
   }

@@ -1,6 +1,5 @@
 package ai.fireworks.sdk.examples.fwctl;
 
-import ai.fireworks.sdk.core.AccountId;
 import ai.fireworks.sdk.core.Durations;
 import ai.fireworks.sdk.core.ModelName;
 import ai.fireworks.sdk.core.WaitProgress;
@@ -38,10 +37,10 @@ final class Formats {
     }
     return kv
         .add("region", d.region())
-        .add("created", d.createTime())
-        .add("updated", d.updateTime())
-        .add("deleted", d.deleteTime())
-        .add("purge", d.purgeTime())
+        .add("created", time(d.createTime()))
+        .add("updated", time(d.updateTime()))
+        .add("deleted", time(d.deleteTime()))
+        .add("purge", time(d.purgeTime()))
         .add("description", d.description());
   }
 
@@ -55,7 +54,12 @@ final class Formats {
         .add("status", m.status().filter(s -> !s.code().equals("OK") || !s.message().isEmpty()))
         .add("default", m.isDefault())
         .add("query as", m.modelRef())
-        .add("created", m.createTime());
+        .add("created", time(m.createTime()));
+  }
+
+  /** An instant to the second, {@code 2024-06-01T12:00:00Z}. */
+  static Optional<String> time(Optional<Instant> t) {
+    return t.map(i -> i.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
   }
 
   /** {@code 1 x NVIDIA_H100_80GB}, or whichever part the server reported. */
@@ -88,11 +92,6 @@ final class Formats {
       return a.toHours() + "h";
     }
     return a.toDays() + "d";
-  }
-
-  /** Bare id for the caller's own account, the full name otherwise. */
-  static String shortName(String account, String id, String full, Optional<AccountId> mine) {
-    return mine.map(AccountId::value).filter(account::equals).map(a -> id).orElse(full);
   }
 
   /** One progress line: what is awaited, its state and replica counts, and the time so far. */

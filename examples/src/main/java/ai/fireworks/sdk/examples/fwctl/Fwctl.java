@@ -66,6 +66,7 @@ public final class Fwctl {
   final Context ctx;
   private RecordingHttpClient http;
   private FireworksClient client;
+  private ProgressLine progress;
 
   /** Creates the root command for {@code ctx}; see {@link #run(Context, String...)}. */
   public Fwctl(Context ctx) {
@@ -121,6 +122,9 @@ public final class Fwctl {
     try {
       return command.call();
     } finally {
+      if (progress != null) {
+        progress.finish();
+      }
       if (handler != null) {
         handler.flush();
         sdkLogger.removeHandler(handler);
@@ -200,8 +204,12 @@ public final class Fwctl {
     return new Output(ctx.out, output, this::exchanges);
   }
 
+  /** The one progress line of this run on stderr; finished when the command ends. */
   ProgressLine progress() {
-    return new ProgressLine(ctx.err, ctx.terminal);
+    if (progress == null) {
+      progress = new ProgressLine(ctx.err, ctx.terminal);
+    }
+    return progress;
   }
 
   private void close() {

@@ -220,6 +220,17 @@ class FwctlDeploymentTest {
   }
 
   @Test
+  void updateWithWaitPrintsTheDeploymentReadyAgain() throws Exception {
+    ok("create", "deployment", LLAMA, "--deployment-id", "grow", "--accelerator-count", "1", "--wait");
+
+    FwctlHarness.Result r = ok("update", "deployment", "grow", "--accelerator-count", "2", "--wait", "-o", "json");
+
+    assertEquals("READY", json(r.out).path("state").asText());
+    assertEquals(2, json(r.out).path("acceleratorCount").asInt());
+    assertEquals("accelerator_count", sent("PATCH", "/deployments/grow").get(0).queryParameter("updateMask").orElseThrow());
+  }
+
+  @Test
   void scaleSendsTheReplicaCount() throws Exception {
     ok("create", "deployment", LLAMA, "--deployment-id", "scaled", "--max-replica-count", "4", "--wait");
 
