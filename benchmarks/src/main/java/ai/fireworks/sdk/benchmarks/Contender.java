@@ -8,6 +8,15 @@ import java.util.concurrent.CompletableFuture;
  * so that no contender can skip the work. Implementations are thread-safe.
  */
 public interface Contender extends AutoCloseable {
+  /**
+   * Suffix of a diagnostic variant run with {@link #FJP2_JVM_ARG}: on machines with fewer than 3
+   * CPUs it turns {@code CompletableFuture}'s default executor, to which the JDK's (17)
+   * {@code HttpClient.sendAsync} hands every completion, from a new thread per task into the
+   * common pool.
+   */
+  String FJP2 = "_fjp2";
+  String FJP2_JVM_ARG = "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2";
+
   /** One blocking chat completion; returns the answer's content. */
   String chat();
 
@@ -27,10 +36,14 @@ public interface Contender extends AutoCloseable {
    * @param name {@code raw}, {@code raw_default}, {@code raw_async} (blocking calls wait on
    *     {@code sendAsync}), {@code sdk}, {@code openai}, or {@code openai_wide} (the
    *     OpenAI SDK with OkHttp's dispatcher limits of 64 calls, 5 per host, lifted to 2,000, for the
-   *     many-in-flight test, which otherwise queues all but 5 requests)
+   *     many-in-flight test, which otherwise queues all but 5 requests); a name may end in
+   *     {@link #FJP2}, which the JVM running it is expected to honour (see {@link #FJP2_JVM_ARG})
    * @param baseUrl the loopback server's root, e.g. {@code http://127.0.0.1:40123}
    */
   static Contender create(String name, String baseUrl) {
+    if (name.endsWith(FJP2)) {
+      return create(name.substring(0, name.length() - FJP2.length()), baseUrl);
+    }
     String type;
     switch (name) {
       case "raw":

@@ -17,7 +17,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Runs {@link ChatBenchmark} for one contender with the GC (allocation) and CPU profilers and
  * writes the scores as JSON:
  * {@code JmhMain <contender> <baseUrl> <out.json> [warmupIterations measureIterations iterationSeconds [methods]]},
- * {@code methods} a regex of benchmark methods (default: all).
+ * {@code methods} a regex of benchmark methods (default: all). A contender named
+ * {@code <name>}{@link Contender#FJP2} runs {@code <name>} with {@link Contender#FJP2_JVM_ARG}.
  * The JMH fork inherits this JVM's classpath, which is the contender's own.
  */
 public final class JmhMain {
@@ -31,20 +32,26 @@ public final class JmhMain {
     int measurements = args.length > 4 ? Integer.parseInt(args[4]) : 4;
     int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 2;
     String methods = args.length > 6 ? args[6] : ".*";
+    boolean fjp2 = contender.endsWith(Contender.FJP2);
     Options options = new OptionsBuilder()
         .include(ChatBenchmark.class.getName() + "\\.(" + methods + ")$")
-        .param("contender", contender)
+        .param("contender", fjp2 ? contender.substring(0, contender.length() - Contender.FJP2.length()) : contender)
         .forks(1)
         .warmupIterations(warmups)
         .warmupTime(TimeValue.seconds(seconds))
         .measurementIterations(measurements)
         .measurementTime(TimeValue.seconds(seconds))
-        .jvmArgsAppend("-Dbench.url=" + url, "-Xms1g", "-Xmx1g")
+        .jvmArgsAppend(fjp2
+            ? new String[] {"-Dbench.url=" + url, "-Xms1g", "-Xmx1g", Contender.FJP2_JVM_ARG}
+            : new String[] {"-Dbench.url=" + url, "-Xms1g", "-Xmx1g"})
         .addProfiler(GCProfiler.class)
         .addProfiler(CpuProfiler.class)
         .verbosity(VerboseMode.SILENT)
         .build();
     Collection<RunResult> results = new Runner(options).run();
+    if (results.isEmpty()) {
+      throw new IllegalStateException("JMH produced no result for " + contender + " (did the benchmark fail?)");
+    }
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("contender", contender);
     for (RunResult r : results) {

@@ -52,15 +52,17 @@ public final class Report {
     JsonNode raw = load("jmh-raw");
     JsonNode rawDefault = load("jmh-raw_default");
     JsonNode rawAsync = load("jmh-raw_async");
+    JsonNode sdkFjp2 = load("jmh-sdk_fjp2");
     JsonNode sdk = load("jmh-sdk");
     JsonNode openai = load("jmh-openai");
 
     line("Per request: non-streaming chat completion, blocking, concurrency 1 (JMH, 1 fork)");
-    line("  %-28s %12s %12s %14s", "client", "wall us/req", "CPU us/req", "alloc KB/req");
+    line("  %-32s %12s %12s %14s", "client", "wall us/req", "CPU us/req", "alloc KB/req");
     for (Object[] row : new Object[][] {{"raw JDK (Runnable::run)", raw}, {"raw JDK (default executor)", rawDefault},
-        {"raw JDK (sendAsync + join)", rawAsync}, {"fireworks SDK", sdk}, {"openai-java", openai}}) {
+        {"raw JDK (sendAsync + join)", rawAsync}, {"fireworks SDK", sdk}, {"fireworks SDK, FJ parallelism 2", sdkFjp2},
+        {"openai-java", openai}}) {
       JsonNode n = ((JsonNode) row[1]).path("chat");
-      line("  %-28s %12s %12s %14s", row[0], f1(num(n.get("wall_us_per_op"))), f1(num(n.get("cpu_us_per_op"))),
+      line("  %-32s %12s %12s %14s", row[0], f1(num(n.get("wall_us_per_op"))), f1(num(n.get("cpu_us_per_op"))),
           f1(num(n.get("alloc_bytes_per_op")) / 1024));
     }
     line("");
@@ -86,10 +88,10 @@ public final class Report {
 
     line("");
     line("Throughput: asynchronous closed loop (requests/s; CPU us/req in brackets)");
-    line("  %-28s %18s %18s %18s", "client", "c=1", "c=16", "c=64");
-    for (String c : new String[] {"raw", "sdk", "openai"}) {
+    line("  %-32s %18s %18s %18s", "client", "c=1", "c=16", "c=64");
+    for (String c : new String[] {"raw", "sdk", "sdk_fjp2", "openai"}) {
       JsonNode t = load("throughput-" + c);
-      line("  %-28s %18s %18s %18s", label(c), tp(t.path("c1")), tp(t.path("c16")), tp(t.path("c64")));
+      line("  %-32s %18s %18s %18s", label(c), tp(t.path("c1")), tp(t.path("c16")), tp(t.path("c64")));
     }
     double sdkC64 = num(load("throughput-sdk").path("c64").get("requests_per_second"));
     ratio("throughput_c64_sdk_over_raw", sdkC64 / num(load("throughput-raw").path("c64").get("requests_per_second")),
@@ -161,6 +163,7 @@ public final class Report {
     switch (c) {
       case "raw": return "raw JDK (Runnable::run)";
       case "sdk": return "fireworks SDK";
+      case "sdk_fjp2": return "fireworks SDK, FJ parallelism 2";
       case "openai": return "openai-java (defaults)";
       case "openai_wide": return "openai-java (2000/host)";
       case "fixed_1s": return "fixed 1 s polling";

@@ -68,14 +68,16 @@ public final class RunAll {
       String url = "http://127.0.0.1:" + fast.port;
       String slowUrl = "http://127.0.0.1:" + slow.port;
       phase("JMH: per-request and per-event cost (1 fork per contender)");
-      for (String c : List.of("raw", "raw_default", "raw_async", "sdk", "openai")) {
+      for (String c : List.of("raw", "raw_default", "raw_async", "sdk", "sdk_fjp2", "openai")) {
         String[] iters = quick ? new String[] {"1", "1", "1"} : new String[] {"3", "4", "2"};
-        String methods = c.equals("raw_async") ? "chat" : ".*"; // streams are the same as raw's
+        // the diagnostic variants only matter per request; their streams read like raw's and sdk's
+        String methods = c.equals("raw_async") || c.equals("sdk_fjp2") ? "chat" : ".*";
         child(classpath(c, true), "JmhMain", cat(new String[] {c, url, out("jmh-" + c)}, iters, methods));
       }
       phase("Throughput: closed loop, async, concurrency 1 / 16 / 64");
-      for (String c : List.of("raw", "sdk", "openai")) {
-        child(List.of("-Xmx1g"), classpath(c, false), "Throughput", c, url, out("throughput-" + c),
+      for (String c : List.of("raw", "sdk", "sdk_fjp2", "openai")) {
+        child(c.endsWith(Contender.FJP2) ? List.of("-Xmx1g", Contender.FJP2_JVM_ARG) : List.of("-Xmx1g"),
+            classpath(c, false), "Throughput", c, url, out("throughput-" + c),
             quick ? "0.5" : "2", quick ? "1" : "4");
       }
       phase("Cold start: JVM launch to first completed request");
@@ -118,6 +120,7 @@ public final class RunAll {
         base.addAll(jackson);
         return base;
       case "sdk":
+      case "sdk_fjp2":
         base.addAll(sdk);
         return base;
       default:
