@@ -41,6 +41,20 @@ public final class NoDelayProbeMain {
       }
       long millis = (System.nanoTime() - start) / 1_000_000;
       java.util.Arrays.sort(each);
+      // Streams too: in fallback mode the events are written without per-event flushes.
+      HttpRequest create = HttpRequest.newBuilder(URI.create(fw.baseUrl() + "/v1/accounts/acme/deployments?deploymentId=p"))
+          .header("Authorization", "Bearer " + fw.apiKey())
+          .POST(HttpRequest.BodyPublishers.ofString("{\"baseModel\":\"accounts/fireworks/models/llama-v3p2-3b-instruct\"}"))
+          .build();
+      client.send(create, HttpResponse.BodyHandlers.ofString());
+      fw.advance(java.time.Duration.ofMinutes(1));
+      HttpRequest stream = HttpRequest.newBuilder(URI.create(fw.baseUrl() + "/inference/v1/completions"))
+          .header("Authorization", "Bearer " + fw.apiKey())
+          .POST(HttpRequest.BodyPublishers.ofString(
+              "{\"model\":\"accounts/acme/deployments/p\",\"prompt\":\"a b c\",\"stream\":true}"))
+          .build();
+      String events = client.send(stream, HttpResponse.BodyHandlers.ofString()).body();
+      System.out.println("stream=" + (events.endsWith("data: [DONE]\n\n") ? "ok" : "broken:" + events));
       System.out.println("minMicros=" + each[0] / 1000 + " medianMicros=" + each[each.length / 2] / 1000);
       System.out.println("keepAlive=" + fw.usesKeepAlive() + " millis=" + millis);
     }

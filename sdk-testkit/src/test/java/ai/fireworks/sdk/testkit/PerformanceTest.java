@@ -84,6 +84,7 @@ class PerformanceTest {
     String out = runProbe("fresh");
 
     assertTrue(out.contains("keepAlive=true"), out);
+    assertTrue(out.contains("stream=ok"), out);
     assertTrue(value(out, "minMicros") * 1000 < NAGLE_NANOS, out);
     assertTrue(value(out, "millis") < 4500, out);
   }
@@ -93,6 +94,7 @@ class PerformanceTest {
     String out = runProbe("preloaded");
 
     assertTrue(out.contains("keepAlive=false"), out);
+    assertTrue(out.contains("stream=ok"), out);
     assertTrue(out.contains("-Dsun.net.httpserver.nodelay=true"), "a warning names the fix: " + out);
     assertTrue(value(out, "minMicros") * 1000 < NAGLE_NANOS, "the Connection: close fallback avoids the stalls: " + out);
     assertTrue(value(out, "millis") < 8000, "a new loopback connection per request, still no 40 ms stalls: " + out);

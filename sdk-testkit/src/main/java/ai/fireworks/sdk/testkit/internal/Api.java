@@ -40,10 +40,12 @@ public final class Api {
     if (isInference(rawPath)) {
       boolean chat = rawPath.equals("/inference/v1/chat/completions");
       if (!chat && !rawPath.equals("/inference/v1/completions")) {
-        throw ApiError.of(404, RpcCode.NOT_FOUND, "Not Found: " + rawPath).inference("invalid_request_error", "NOT_FOUND", null);
+        throw ApiError.of(404, RpcCode.NOT_FOUND, "Not Found: " + rawPath)
+            .inference("invalid_request_error", "NOT_FOUND", null);
       }
       if (!method.equals("POST")) {
-        throw ApiError.of(405, RpcCode.UNIMPLEMENTED, "Method Not Allowed").inference("invalid_request_error", "METHOD_NOT_ALLOWED", null);
+        throw ApiError.of(405, RpcCode.UNIMPLEMENTED, "Method Not Allowed")
+            .inference("invalid_request_error", "METHOD_NOT_ALLOWED", null);
       }
       return inference.handle(json(body, true), chat);
     }

@@ -28,7 +28,8 @@ public final class Catalogue {
     models.add(mixtral);
     models.add(addon("accounts/" + account + "/models/my-lora", "Support-bot LoRA on Llama 3.2 3B",
         FW + "llama-v3p2-3b-instruct"));
-    models.add(addon("accounts/" + account + "/models/qwen-sql-lora", "Text-to-SQL LoRA on Qwen2.5 7B (a different base, for mismatch demos)",
+    models.add(addon("accounts/" + account + "/models/qwen-sql-lora",
+        "Text-to-SQL LoRA on Qwen2.5 7B (a different base, for mismatch demos)",
         FW + "qwen2p5-7b-instruct"));
     return models;
   }

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  */
 public final class Schema {
   /** Field types that matter for parsing. */
-  public enum Type { STRING, INT, BOOL, NUMBER, ENUM, DURATION, TIMESTAMP, STRING_LIST, STRING_MAP, NUMBER_MAP, MESSAGE, MESSAGE_MAP }
+  public enum Type {
+    STRING, INT, BOOL, NUMBER, ENUM, DURATION, TIMESTAMP, STRING_LIST, STRING_MAP, NUMBER_MAP, MESSAGE, MESSAGE_MAP
+  }
 
   private static final Pattern DURATION = Pattern.compile("-?\\d+(\\.\\d{1,9})?s");
 
