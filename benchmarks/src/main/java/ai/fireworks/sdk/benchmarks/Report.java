@@ -75,8 +75,8 @@ public final class Report {
           f0(num(n.get("alloc_bytes_per_op"))));
     }
 
-    double rawCpu = min(min(num(raw.path("chat").get("cpu_us_per_op")), num(rawDefault.path("chat").get("cpu_us_per_op"))),
-        num(rawAsync.path("chat").get("cpu_us_per_op")));
+    double rawCpu = min(min(num(raw.path("chat").get("cpu_us_per_op")),
+        num(rawDefault.path("chat").get("cpu_us_per_op"))), num(rawAsync.path("chat").get("cpu_us_per_op")));
     ratio("cpu_per_request_sdk_over_raw", num(sdk.path("chat").get("cpu_us_per_op")) / rawCpu, "<= 1.15");
     ratio("cpu_per_request_sdk_over_openai", div(sdk, openai, "chat", "cpu_us_per_op"), "<= 1.0");
     ratio("alloc_per_request_sdk_over_openai", div(sdk, openai, "chat", "alloc_bytes_per_op"), "<= 0.5");

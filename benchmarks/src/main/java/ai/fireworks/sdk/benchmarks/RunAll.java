@@ -51,7 +51,8 @@ public final class RunAll {
     this.openai = readClasspath(target.resolve("cp-openai.txt"));
     this.jmh = full.stream().filter(p -> p.matches(".*(jmh-core|jopt-simple|commons-math3)[^/]*\\.jar"))
         .collect(Collectors.toList());
-    this.jackson = sdk.stream().filter(p -> p.matches(".*/jackson-(core|databind|annotations)-[^/]*\\.jar")).collect(Collectors.toList());
+    this.jackson = sdk.stream().filter(p -> p.matches(".*/jackson-(core|databind|annotations)-[^/]*\\.jar"))
+        .collect(Collectors.toList());
   }
 
   public static void main(String[] args) throws Exception {
