@@ -20,5 +20,8 @@ import org.immutables.value.Value;
     jdkOnly = true,
     redactedMask = "****",
     optionalAcceptNullable = true,
-    defaults = @Value.Immutable(copy = true))
+    defaults = @Value.Immutable(copy = true),
+    // No @org.immutables.value.Generated on generated types: users compile against our jars
+    // without Immutables, and javac would warn about the missing annotation class.
+    allowedClasspathAnnotations = {Override.class})
 public @interface FireworksStyle {}
