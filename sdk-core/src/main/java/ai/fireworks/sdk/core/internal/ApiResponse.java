@@ -1,7 +1,8 @@
 package ai.fireworks.sdk.core.internal;
 
+import ai.fireworks.sdk.core.FireworksException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -38,12 +39,30 @@ public final class ApiResponse {
     return new String(body, StandardCharsets.UTF_8);
   }
 
-  /** Decodes the body as {@code type}; an empty body decodes as JSON {@code {}}. */
+  /**
+   * Decodes the body as {@code type}; an empty body decodes as JSON {@code {}}.
+   *
+   * @throws FireworksException if the body is not valid JSON for {@code type}
+   */
   public <T> T json(Class<T> type) {
+    return json(type, "the request");
+  }
+
+  /**
+   * Like {@link #json(Class)}, naming {@code request} (e.g. {@code GET /v1/...}) in the exception.
+   *
+   * @throws FireworksException if the body is not valid JSON for {@code type}, with an excerpt of it
+   */
+  public <T> T json(Class<T> type, Object request) {
     try {
       return Json.MAPPER.readValue(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body, type);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      String text = bodyText().strip();
+      String excerpt = text.isEmpty() ? "(empty body)" : text.length() > 200 ? text.substring(0, 200) + "..." : text;
+      String why = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage() : e.toString();
+      throw new FireworksException(request + " returned HTTP " + status + " with a body that is not a valid "
+          + type.getSimpleName() + " (" + why + "): " + excerpt
+          + requestId().map(id -> " (request id: " + id + ")").orElse(""), e);
     }
   }
 

@@ -83,7 +83,7 @@ public final class HttpTransport {
 
   /** Sends with retries and returns the decoded body. Errors complete the future with a {@link FireworksException}. */
   public <T> CompletableFuture<T> send(ApiRequest request, RequestOptions options, Class<T> type) {
-    return send(request, options).thenApply(r -> r.json(type));
+    return send(request, options).thenApply(r -> r.json(type, request));
   }
 
   /** Sends with retries; completes with the 2xx response or a {@link FireworksException}. */
