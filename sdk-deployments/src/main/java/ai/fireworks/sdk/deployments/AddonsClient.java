@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Loads PEFT (LoRA) addons onto dedicated deployments and manages the resulting deployed models
@@ -120,9 +121,10 @@ public final class AddonsClient {
 
   /**
    * Unloads the addon from its deployment (deletes the deployed model); the addon model itself
-   * is kept. The server may take a while ({@code UNDEPLOYING}) before it is gone.
+   * is kept. The server may take a while ({@code UNDEPLOYING}) before it is gone. A DELETE retried
+   * after a lost answer that finds it gone (404) counts as done.
    *
-   * @throws NotFoundException if it does not exist
+   * @throws NotFoundException if it does not exist (on the first attempt)
    * @throws FireworksException if the request fails
    */
   public void unload(DeployedModelName name) {
@@ -179,7 +181,9 @@ public final class AddonsClient {
 
   private CompletableFuture<Void> remove(DeployedModelName name) {
     Objects.requireNonNull(name, "name");
-    return transport.send(ApiRequest.delete(ControlPlanePaths.deployedModel(name)), RequestOptions.NONE)
+    AtomicInteger attempts = new AtomicInteger();
+    return transport.send(ApiRequest.delete(ControlPlanePaths.deployedModel(name)), RequestOptions.NONE, attempts::set)
+        .exceptionallyCompose(e -> DeploymentsClient.goneAfterRetry(e, attempts.get()))
         .thenApply(r -> null);
   }
 

@@ -100,8 +100,9 @@ public final class DeploymentsClient {
       request = request.idempotent(); // the id makes a repeated create detectable (409), never a duplicate
     }
     AtomicInteger attempts = new AtomicInteger();
+    ApiRequest sent = request;
     return transport.send(request, options, attempts::set)
-        .thenApply(r -> r.json(Deployment.class))
+        .thenApply(r -> r.json(Deployment.class, sent))
         .exceptionallyCompose(e -> {
           Throwable cause = HttpTransport.unwrap(e);
           boolean resolvable = cause instanceof ConflictException && !validateOnly && spec.deploymentId().isPresent()
@@ -224,7 +225,12 @@ public final class DeploymentsClient {
     delete(name, DeleteOptions.DEFAULT);
   }
 
-  /** Deletes the deployment; {@link DeleteOptions#hard()} deletes permanently, freeing the id. */
+  /**
+   * Deletes the deployment; {@link DeleteOptions#hard()} deletes permanently, freeing the id. A
+   * DELETE retried after a lost answer that finds the deployment gone (404) counts as done.
+   *
+   * @throws NotFoundException if the deployment does not exist (on the first attempt)
+   */
   public void delete(DeploymentName name, DeleteOptions options) {
     join(deleteRaw(name, options));
   }
@@ -244,7 +250,20 @@ public final class DeploymentsClient {
     ApiRequest request = ApiRequest.delete(ControlPlanePaths.deployment(name))
         .query("hard", flag(options.hard()))
         .query("ignoreChecks", flag(options.ignoreChecks()));
-    return transport.send(request, RequestOptions.NONE).thenApply(r -> null);
+    AtomicInteger attempts = new AtomicInteger();
+    return transport.send(request, RequestOptions.NONE, attempts::set)
+        .exceptionallyCompose(e -> goneAfterRetry(e, attempts.get()))
+        .thenApply(r -> null);
+  }
+
+  /**
+   * A DELETE retried after its answer was lost may find the resource already gone (404): the
+   * first attempt did what the caller asked, so that is success, not an error.
+   */
+  static <T> CompletableFuture<T> goneAfterRetry(Throwable e, int attempts) {
+    Throwable cause = HttpTransport.unwrap(e);
+    return cause instanceof NotFoundException && attempts > 1 ? CompletableFuture.completedFuture(null)
+        : CompletableFuture.failedFuture(cause);
   }
 
   /**
