@@ -83,7 +83,18 @@ public final class HttpTransport {
 
   /** Sends with retries and returns the decoded body. Errors complete the future with a {@link FireworksException}. */
   public <T> CompletableFuture<T> send(ApiRequest request, RequestOptions options, Class<T> type) {
-    return send(request, options).thenApply(r -> r.json(type, request));
+    CompletableFuture<ApiResponse> raw = send(request, options);
+    return cancelling(raw.thenApply(r -> r.json(type, request)), raw);
+  }
+
+  /** Returns {@code result}, arranging that cancelling it cancels {@code source} (and so its retries). */
+  private static <T> CompletableFuture<T> cancelling(CompletableFuture<T> result, CompletableFuture<?> source) {
+    result.whenComplete((v, e) -> {
+      if (e instanceof CancellationException) {
+        source.cancel(true);
+      }
+    });
+    return result;
   }
 
   /** Sends with retries; completes with the 2xx response or a {@link FireworksException}. */
@@ -112,7 +123,10 @@ public final class HttpTransport {
     return retrying(request, options, (attempt, opts) -> streamAttempt(request, opts, attempt));
   }
 
-  /** Moves completion of {@code future} to the client's executor, so callers' continuations never run on I/O threads. */
+  /**
+   * Moves completion of {@code future} to the client's executor, so callers' continuations never
+   * run on I/O threads. Cancelling the returned future cancels {@code future}.
+   */
   public <T> CompletableFuture<T> toCaller(CompletableFuture<T> future) {
     CompletableFuture<T> result = new CompletableFuture<>();
     future.whenComplete((v, e) -> callerExecutor.execute(() -> {
@@ -122,7 +136,7 @@ public final class HttpTransport {
         result.complete(v);
       }
     }));
-    return result;
+    return cancelling(result, future);
   }
 
   /** Waits for {@code future}, rethrowing its failure as the unchecked exception it carries. */
