@@ -47,7 +47,7 @@ class DurationPropertiesTest {
     return token.list().ofMaxSize(8).map(l -> String.join("", l));
   }
 
-  @Property(tries = 5000)
+  @Property(tries = 3000)
   void goParserAcceptsExactlyTheGrammar(@ForAll("durationLike") String text) {
     FuzzCounter.count("durations.go.random");
     boolean inGrammar = GO.matcher(text).matches();
@@ -73,7 +73,7 @@ class DurationPropertiesTest {
     return Arbitraries.oneOf(fractional, wholeNanos).list().ofMinSize(1).ofMaxSize(5);
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 1500)
   void goComponentsAddUp(@ForAll("goComponents") List<Tuple.Tuple2<BigDecimal, String>> parts) {
     FuzzCounter.count("durations.go.components");
     StringBuilder text = new StringBuilder();
@@ -96,7 +96,7 @@ class DurationPropertiesTest {
         .map(Duration::ofNanos);
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 1500)
   void formatGoRoundTrips(@ForAll("goRange") Duration d) {
     FuzzCounter.count("durations.go.roundTrip");
     String text = Durations.formatGo(d);
@@ -113,7 +113,7 @@ class DurationPropertiesTest {
     return Combinators.combine(seconds, nanos).as(Duration::ofSeconds);
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 1500)
   void protoRoundTrips(@ForAll("anyDuration") Duration d) {
     FuzzCounter.count("durations.proto.roundTrip");
     String text = Durations.toProto(d);
@@ -122,7 +122,7 @@ class DurationPropertiesTest {
     assertEquals(d, Durations.parseProto(text), text);
   }
 
-  @Property(tries = 5000)
+  @Property(tries = 2000)
   void protoParserParsesOrRefuses(@ForAll("durationLike") String text) {
     FuzzCounter.count("durations.proto.random");
     try {
@@ -135,7 +135,7 @@ class DurationPropertiesTest {
     }
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void protoNumbersAtTheEdgeOfTheRangeParseOrAreRefused(@ForAll("edgeProto") String text) {
     FuzzCounter.count("durations.proto.edges");
     try {

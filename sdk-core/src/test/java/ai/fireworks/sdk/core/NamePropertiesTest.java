@@ -68,14 +68,14 @@ class NamePropertiesTest {
     assertEquals(w, wire.apply(reparse.apply(w)));
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 1000)
   void anyStringParsesAsAModelNameOrIsRefused(@ForAll("nameLike") String input) {
     FuzzCounter.count("names.modelName.random");
     parsesOrRefuses("names.modelName", input, ModelName::parse, ModelName::toString, ModelName::parse);
     parsesOrRefuses("names.modelName", input, s -> ModelName.parse(s, ACME), ModelName::toString, ModelName::parse);
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 1000)
   void anyStringParsesAsADeploymentNameOrIsRefused(@ForAll("nameLike") String input) {
     FuzzCounter.count("names.deploymentName.random");
     parsesOrRefuses("names.deploymentName", input, DeploymentName::parse, DeploymentName::toString, DeploymentName::parse);
@@ -83,14 +83,14 @@ class NamePropertiesTest {
     parsesOrRefuses("names.deployedModelName", input, s -> DeployedModelName.parse(s, ACME), DeployedModelName::toString, DeployedModelName::parse);
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 1500)
   void anyStringParsesAsAModelRefOrIsRefused(@ForAll("nameLike") String input) {
     FuzzCounter.count("names.modelRef.random");
     parsesOrRefuses("names.modelRef", input, ModelRef::parse, ModelRef::toString, ModelRef::parse);
     parsesOrRefuses("names.modelRef", input, s -> ModelRef.parse(s, ACME), ModelRef::toString, ModelRef::parse);
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void anyStringIsAnAccountIdOrIsRefused(@ForAll("nameLike") String input) {
     FuzzCounter.count("names.accountId.random");
     try {
@@ -102,7 +102,7 @@ class NamePropertiesTest {
     }
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void validNamesRoundTripInEveryForm(@ForAll("segment") String account, @ForAll("segment") String id) {
     FuzzCounter.count("names.valid.roundTrip");
     AccountId a = AccountId.of(account);
@@ -123,7 +123,7 @@ class NamePropertiesTest {
     assertEquals(id, d.id());
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void validModelRefsRoundTrip(@ForAll("segment") String account, @ForAll("segment") String model,
       @ForAll("segment") String deploymentAccount, @ForAll("segment") String deployment) {
     FuzzCounter.count("names.modelRef.roundTrip");
@@ -139,7 +139,7 @@ class NamePropertiesTest {
     assertEquals(ModelRef.of(m, DeploymentName.of(ACME, deployment)), ModelRef.parse(m + "#" + deployment, ACME));
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 1500)
   void newIdRuleMatchesTheApiRule(@ForAll("nameLike") String id) {
     FuzzCounter.count("names.newId.random");
     boolean valid = id.length() >= 1 && id.length() <= 63 && id.chars().allMatch(c -> c >= 'a' && c <= 'z'
@@ -154,7 +154,7 @@ class NamePropertiesTest {
     }
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void generatedValidNewIdsAreAccepted(@ForAll("newId") String id) {
     FuzzCounter.count("names.newId.valid");
     assertEquals(id, Ids.requireNewId("deploymentId", id));

@@ -77,7 +77,7 @@ class ErrorDecoderPropertiesTest {
     return Arbitraries.maps(name, value.list().ofMaxSize(2)).ofMaxSize(4);
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 1000)
   void randomBytesNeverBreakTheDecoder(@ForAll("status") int status, @ForAll("headers") Map<String, List<String>> headers,
       @ForAll byte[] body) {
     FuzzCounter.count("errors.randomBytes");
@@ -105,7 +105,7 @@ class ErrorDecoderPropertiesTest {
         inner.list().ofMaxSize(3).map(l -> (JsonNode) F.arrayNode().addAll(l))), 0, 4);
   }
 
-  @Property(tries = 5000)
+  @Property(tries = 2000)
   void randomJsonNeverBreaksTheDecoder(@ForAll("status") int status, @ForAll("json") JsonNode body) {
     FuzzCounter.count("errors.randomJson");
     byte[] bytes = Json.write(body);
@@ -125,7 +125,7 @@ class ErrorDecoderPropertiesTest {
     }
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void wellFormedBodiesGiveBackMessageAndCode(@ForAll @IntRange(min = 400, max = 599) int status,
       @ForAll("message") String message, @ForAll("code") String code, @ForAll("shape") int shape) {
     FuzzCounter.count("errors.shapes");
@@ -165,7 +165,7 @@ class ErrorDecoderPropertiesTest {
     return Arbitraries.integers().between(0, 2);
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 500)
   void retryAfterSecondsAreExact(@ForAll @IntRange(min = 0, max = 100_000) int seconds) {
     FuzzCounter.count("errors.retryAfter");
     ApiException e = ErrorDecoder.decode(429, Map.of("Retry-After", List.of(Integer.toString(seconds))), new byte[0], NOW);

@@ -367,10 +367,49 @@ class HttpTransportTest {
     CompletableFuture<JsonNode> f = get(t);
     time.awaitWait(d -> true);
     f.cancel(true);
-    time.advance(Duration.ofMinutes(1));
 
+    assertEquals(List.of(), time.pendingWaits(), "the scheduled retry is cancelled");
+    time.advance(Duration.ofMinutes(1));
     assertEquals(1, server.getRequestCount());
-    assertEquals(List.of(), time.pendingWaits());
+  }
+
+  @Test
+  void cancellingTheCallersFutureCancelsTheCall() throws Exception {
+    HttpTransport t = transport();
+    server.enqueue(json(503, "{}"));
+
+    CompletableFuture<JsonNode> f = t.toCaller(get(t));
+    time.awaitWait(d -> true);
+    f.cancel(true);
+
+    assertEquals(List.of(), time.pendingWaits(), "the scheduled retry is cancelled");
+  }
+
+  @Test
+  void toCallerCompletesOnTheClientExecutor() throws Exception {
+    java.util.List<Runnable> queued = new java.util.concurrent.CopyOnWriteArrayList<>();
+    HttpTransport t = transport(b -> b.executor(queued::add));
+    server.enqueue(ok());
+
+    CompletableFuture<JsonNode> raw = get(t);
+    CompletableFuture<JsonNode> f = t.toCaller(raw);
+    time.drive(raw);
+
+    assertFalse(f.isDone(), "completion waits for the caller executor");
+    assertEquals(1, queued.size());
+    queued.get(0).run();
+    assertTrue(f.get().get("ok").asBoolean());
+  }
+
+  @Test
+  void aMalformedSuccessBodyIsAFireworksException() throws Exception {
+    HttpTransport t = transport();
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
+        .body("<html>maintenance</html>").build());
+
+    ai.fireworks.sdk.core.FireworksException e = fails(ai.fireworks.sdk.core.FireworksException.class, get(t));
+
+    assertTrue(e.getMessage().contains("GET /v1/x"), e.getMessage());
   }
 
   // ---- what is sent --------------------------------------------------------------------------

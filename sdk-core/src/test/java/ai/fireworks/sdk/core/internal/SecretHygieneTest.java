@@ -123,6 +123,18 @@ class SecretHygieneTest {
     return assertThrows(FireworksException.class, () -> HttpTransport.join(f));
   }
 
+  /** Waits until the server has received a request for {@code target}, skipping earlier ones. */
+  private void awaitRequest(String target) throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      mockwebserver3.RecordedRequest r = server.takeRequest(10, TimeUnit.SECONDS);
+      assertTrue(r != null, "no request for " + target);
+      if (r.getTarget().equals(target)) {
+        return;
+      }
+    }
+    throw new AssertionError("no request for " + target);
+  }
+
   private static MockResponse error(int status, String body) {
     return new MockResponse.Builder().code(status).setHeader("x-request-id", "req-" + status).body(body).build();
   }
@@ -164,7 +176,7 @@ class SecretHygieneTest {
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
     CompletableFuture<ApiResponse> slow = t.send(ApiRequest.get("/v1/slow"),
         RequestOptions.builder().retryPolicy(RetryPolicy.NONE).timeout(Duration.ofSeconds(5)).build());
-    server.takeRequest(10, TimeUnit.SECONDS);
+    awaitRequest("/v1/slow");
     time.advance(Duration.ofSeconds(5));
     scan("request timeout", assertThrows(FireworksException.class, () -> HttpTransport.join(slow)));
     server.enqueue(new MockResponse.Builder().body("data: x\n\n").onResponseBody(SocketEffect.Stall.INSTANCE).build());

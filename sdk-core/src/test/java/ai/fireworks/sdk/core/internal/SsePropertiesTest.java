@@ -119,7 +119,7 @@ class SsePropertiesTest {
     return s.toString();
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void eventsReadBackExactly(@ForAll("events") List<Ev> events, @ForAll("eol") String eol, @ForAll long seed)
       throws IOException {
     FuzzCounter.count("sse.roundTrip");
@@ -134,7 +134,7 @@ class SsePropertiesTest {
     }
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void aMissingFinalBlankLineDropsOnlyTheLastEvent(@ForAll("events") List<Ev> events, @ForAll("eol") String eol)
       throws IOException {
     FuzzCounter.count("sse.truncated");
@@ -158,7 +158,7 @@ class SsePropertiesTest {
     return Arbitraries.of("\n", "\r\n", "\r");
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 1500)
   void arbitraryBytesNeverBreakTheReader(@ForAll byte[] bytes, @ForAll long seed) throws IOException {
     FuzzCounter.count("sse.randomBytes");
     for (SseReader.Event e : readAll(new Dribble(bytes, seed))) {
@@ -174,7 +174,7 @@ class SsePropertiesTest {
         .map(l -> String.join("", l));
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 1500)
   void arbitrarySseLikeTextNeverBreaksTheReader(@ForAll("sseLike") String text, @ForAll long seed) throws IOException {
     FuzzCounter.count("sse.randomText");
     List<SseReader.Event> chunked = readAll(new Dribble(text.getBytes(StandardCharsets.UTF_8), seed));
