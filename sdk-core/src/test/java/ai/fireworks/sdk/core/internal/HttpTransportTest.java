@@ -129,6 +129,34 @@ class HttpTransportTest {
     assertTrue(server.getRequestCount() >= 2, "the dropped request and its retry reached the server");
   }
 
+  @Test
+  void retriesAGetWhenTheConnectionDropsMidBody() throws Exception {
+    HttpTransport t = transport();
+    server.enqueue(new MockResponse.Builder().code(200).body("{\"partial\":").setHeader("Content-Length", "1000")
+        .onResponseEnd(new SocketEffect.CloseSocket()).build());
+    server.enqueue(ok());
+
+    JsonNode body = run(get(t));
+
+    assertTrue(body.get("ok").asBoolean());
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void aTimedOutPostIsNotRetried() throws Exception {
+    HttpTransport t = transport(b -> b.requestTimeout(Duration.ofSeconds(30)));
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+    server.enqueue(ok());
+
+    CompletableFuture<JsonNode> f = t.send(ApiRequest.post("/v1/y", Map.of("a", 1)), RequestOptions.NONE, JsonNode.class);
+    server.takeRequest(10, TimeUnit.SECONDS);
+    time.advance(Duration.ofSeconds(30));
+
+    assertThrows(RequestTimeoutException.class, () -> HttpTransport.join(f));
+    assertEquals(List.of(), time.pendingWaits(), "no retry: the POST may have reached the server");
+    assertEquals(1, server.getRequestCount());
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {400, 401, 403, 404, 409})
   void doesNotRetryClientErrors(int status) throws Exception {
