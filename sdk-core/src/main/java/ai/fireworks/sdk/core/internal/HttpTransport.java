@@ -220,6 +220,9 @@ public final class HttpTransport {
           LOG.log(System.Logger.Level.DEBUG, () -> "retrying " + request + " in " + delay.get().toMillis()
               + " ms (attempt " + (attempt + 1) + " of " + policy.maxAttempts() + ") after: " + cause.getMessage());
           timer = time.schedule(() -> run(attempt + 1), delay.get());
+          if (result.isCancelled()) {
+            timer.cancel(false); // cancelled while scheduling: the listener above saw no timer yet
+          }
         });
       }
     }.run(1);
