@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** A complete, successful response: status, headers and body bytes. */
 public final class ApiResponse {
@@ -16,11 +17,18 @@ public final class ApiResponse {
   private final int status;
   private final HttpHeaders headers;
   private final byte[] body;
+  private final UnaryOperator<String> redactor;
 
   public ApiResponse(int status, HttpHeaders headers, byte[] body) {
+    this(status, headers, body, UnaryOperator.identity());
+  }
+
+  /** A response whose {@link #redact} masks the client's API key (servers sometimes echo it). */
+  public ApiResponse(int status, HttpHeaders headers, byte[] body, UnaryOperator<String> redactor) {
     this.status = status;
     this.headers = headers;
     this.body = body;
+    this.redactor = redactor;
   }
 
   public int status() {
@@ -37,6 +45,11 @@ public final class ApiResponse {
 
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
+  }
+
+  /** {@code text} (from this body) with the client's API key masked, for exception messages. */
+  public String redact(String text) {
+    return redactor.apply(text);
   }
 
   /**
@@ -57,7 +70,7 @@ public final class ApiResponse {
     try {
       return Json.MAPPER.readValue(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body, type);
     } catch (IOException e) {
-      String text = bodyText().strip();
+      String text = redact(bodyText()).strip();
       String excerpt = text.isEmpty() ? "(empty body)" : text.length() > 200 ? text.substring(0, 200) + "..." : text;
       String why = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage() : e.toString();
       throw new FireworksException(request + " returned HTTP " + status + " with a body that is not a valid "

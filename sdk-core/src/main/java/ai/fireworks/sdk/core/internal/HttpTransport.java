@@ -276,7 +276,7 @@ public final class HttpTransport {
           if (r.statusCode() >= 300) {
             throw failure(request, r.statusCode(), r.headers(), r.body());
           }
-          return new ApiResponse(r.statusCode(), r.headers(), r.body());
+          return new ApiResponse(r.statusCode(), r.headers(), r.body(), this::redact);
         });
   }
 
@@ -289,7 +289,7 @@ public final class HttpTransport {
       if (r.statusCode() >= 300) {
         throw failure(request, r.statusCode(), r.headers(), (byte[]) r.body());
       }
-      return new StreamingResponse(r.statusCode(), r.headers(), (java.io.InputStream) r.body());
+      return new StreamingResponse(r.statusCode(), r.headers(), (java.io.InputStream) r.body(), this::redact);
     });
   }
 
@@ -337,12 +337,18 @@ public final class HttpTransport {
    * characters are not real keys and are left alone, so test keys do not mangle bodies.
    */
   private byte[] redactKey(byte[] body) {
-    String key = authorization.substring("Bearer ".length());
-    if (body == null || key.length() < 8) {
-      return body;
+    if (body == null) {
+      return null;
     }
     String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
-    return text.contains(key) ? text.replace(key, "****").getBytes(java.nio.charset.StandardCharsets.UTF_8) : body;
+    String redacted = redact(text);
+    return redacted.equals(text) ? body : redacted.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** {@code text} with the API key replaced by {@code ****} (keys under 8 characters are left alone, see above). */
+  String redact(String text) {
+    String key = authorization.substring("Bearer ".length());
+    return text == null || key.length() < 8 || !text.contains(key) ? text : text.replace(key, "****");
   }
 
   private static FireworksException networkFailure(ApiRequest request, Throwable e) {
