@@ -93,7 +93,9 @@ public final class Examples {
 
   /** Rides out cold starts for up to 15 minutes, printing each wait on {@code out}. */
   public static ColdStartPolicy coldStart(PrintStream out) {
-    Duration first = pollInterval.multipliedBy(2);
+    // The SDK reports each wait on its executor while waiting; 200 ms or more leaves time to print it.
+    Duration twice = pollInterval.multipliedBy(2);
+    Duration first = twice.compareTo(Duration.ofMillis(200)) >= 0 ? twice : Duration.ofMillis(200);
     return ColdStartPolicy.builder()
         .budget(Duration.ofMinutes(15))
         .initialBackoff(first)

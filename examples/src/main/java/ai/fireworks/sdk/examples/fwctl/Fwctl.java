@@ -190,7 +190,9 @@ public final class Fwctl {
    */
   ai.fireworks.sdk.inference.InferenceClient inference() {
     ProgressLine progress = progress();
-    Duration initial = ctx.firstPollInterval.multipliedBy(5);
+    // The SDK reports a wait on its executor while the wait runs; a wait of at least 200 ms
+    // leaves the report time to print before the retry.
+    Duration initial = max(ctx.firstPollInterval.multipliedBy(5), Duration.ofMillis(200));
     Duration max = ctx.maxPollInterval.multipliedBy(3);
     return ai.fireworks.sdk.inference.InferenceClient.of(client())
         .withColdStart(ai.fireworks.sdk.inference.ColdStartPolicy.builder()
@@ -198,6 +200,10 @@ public final class Fwctl {
             .maxBackoff(max.compareTo(initial) < 0 ? initial : max)
             .onWait(w -> progress.update("waiting: " + w))
             .build());
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   Output out() {

@@ -83,6 +83,6 @@ final class FwctlHarness {
   }
 
   String journalSummary() {
-    return requests().stream().map(r -> r.method() + " " + r.target()).collect(Collectors.joining("\n"));
+    return requests().stream().map(r -> r.method() + " " + r.target() + " -> " + r.status()).collect(Collectors.joining("\n"));
   }
 }

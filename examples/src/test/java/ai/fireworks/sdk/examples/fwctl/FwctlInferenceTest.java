@@ -115,7 +115,7 @@ class FwctlInferenceTest {
     FwctlHarness.Result r = ok("completions", LLAMA + "#my-llama", "--prompt", "wake up");
 
     assertEquals("[llama-v3p2-3b-instruct] wake up", r.out.strip());
-    assertTrue(r.err.contains("scaling up from zero"), r.err);
+    assertTrue(r.err.contains("scaling up from zero"), () -> r + "\n" + fw.journalSummary());
     List<RecordedRequest> attempts = posts("/inference/v1/completions");
     assertEquals(503, attempts.get(0).status());
     assertEquals(200, attempts.get(attempts.size() - 1).status());
