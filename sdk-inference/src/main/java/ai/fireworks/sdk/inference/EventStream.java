@@ -194,7 +194,9 @@ public final class EventStream<T> implements AutoCloseable, Iterable<T> {
       finish();
       JsonNode error = node.has("error") ? node.get("error") : node;
       String code = text(error.get("code")).or(() -> text(error.get("type"))).orElse(null);
-      String message = error.isTextual() ? error.asText() : text(error.get("message")).orElse(excerpt(data));
+      String message = response.redact(error.isTextual() ? error.asText()
+          : text(error.get("message")).orElse(excerpt(data)));
+      code = response.redact(code);
       throw new StreamErrorException(description + " stream reported an error after " + received + " chunk(s): "
           + (code == null ? "" : code + ": ") + message + requestIdSuffix(), code, message,
           metadata.requestId().orElse(null));
@@ -209,8 +211,8 @@ public final class EventStream<T> implements AutoCloseable, Iterable<T> {
   private StreamException malformed(String data, Exception cause) {
     finish();
     return new StreamException(description + " sent a malformed chunk #" + (received + 1) + " ("
-        + (cause == null ? "not a JSON object" : cause.getClass().getSimpleName()) + "): " + excerpt(data)
-        + requestIdSuffix(), cause);
+        + (cause == null ? "not a JSON object" : cause.getClass().getSimpleName()) + "): "
+        + excerpt(response.redact(data)) + requestIdSuffix(), cause);
   }
 
   private boolean failOrEnd(IOException e) {

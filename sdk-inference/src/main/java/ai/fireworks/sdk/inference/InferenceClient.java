@@ -364,7 +364,7 @@ public final class InferenceClient {
       return Json.MAPPER.readValue(response.body().length == 0 ? "{}".getBytes(StandardCharsets.UTF_8)
           : response.body(), type);
     } catch (IOException e) {
-      String body = response.bodyText();
+      String body = response.redact(response.bodyText());
       throw new FireworksException(request + " returned HTTP " + response.status() + " with a body that is not a "
           + type.getSimpleName() + ": " + (body.length() > 200 ? body.substring(0, 200) + "..." : body)
           + response.requestId().map(id -> " (request id: " + id + ")").orElse(""), e);
