@@ -396,9 +396,22 @@ class HttpTransportTest {
     time.awaitWait(d -> true);
     f.cancel(true);
 
-    assertEquals(List.of(), time.pendingWaits(), "the scheduled retry is cancelled");
+    assertEquals(List.of(), time.awaitNoPendingWaits(), "the scheduled retry is cancelled");
     time.advance(Duration.ofMinutes(1));
     assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void cancellingTheRawCallCancelsThePendingRetry() throws Exception {
+    HttpTransport t = transport();
+    server.enqueue(json(503, "{}"));
+
+    CompletableFuture<ApiResponse> f = t.send(ApiRequest.get("/v1/x"), RequestOptions.NONE);
+    time.awaitWait(d -> true);
+    boolean c = f.cancel(true);
+
+    assertTrue(c);
+    assertEquals(List.of(), time.awaitNoPendingWaits(), "the scheduled retry is cancelled");
   }
 
   @Test
@@ -410,7 +423,7 @@ class HttpTransportTest {
     time.awaitWait(d -> true);
     f.cancel(true);
 
-    assertEquals(List.of(), time.pendingWaits(), "the scheduled retry is cancelled");
+    assertEquals(List.of(), time.awaitNoPendingWaits(), "the scheduled retry is cancelled");
   }
 
   @Test

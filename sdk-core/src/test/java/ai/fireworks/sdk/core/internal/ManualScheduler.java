@@ -143,6 +143,19 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
     return await(filter, false);
   }
 
+  /**
+   * Waits in real time (bounded) until no task other than request timers is pending, and returns
+   * what is pending then (empty unless the wait timed out). For cancellation, which other threads
+   * may finish a moment after the caller's {@code cancel} returns.
+   */
+  public synchronized List<Duration> awaitNoPendingWaits() throws InterruptedException {
+    long deadline = System.nanoTime() + REAL_WAIT.toNanos();
+    while (!pendingWaits().isEmpty() && System.nanoTime() < deadline) {
+      TimeUnit.NANOSECONDS.timedWait(this, 20_000_000L);
+    }
+    return pendingWaits();
+  }
+
   /** Waits in real time (bounded) until a request timer is pending and returns its remaining delay. */
   public Duration awaitRequestTimer() throws InterruptedException {
     return await(d -> true, true);
