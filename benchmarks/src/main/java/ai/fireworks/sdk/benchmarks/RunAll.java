@@ -70,7 +70,7 @@ public final class RunAll {
       String slowUrl = "http://127.0.0.1:" + slow.port;
       phase("JMH: per-request and per-event cost (1 fork per contender)");
       for (String c : List.of("raw", "raw_default", "raw_async", "sdk", "sdk_fjp2", "openai")) {
-        String[] iters = quick ? new String[] {"1", "1", "1"} : new String[] {"3", "4", "2"};
+        String[] iters = quick ? new String[] {"1", "1", "1"} : new String[] {"2", "3", "2"};
         // the diagnostic variants only matter per request; their streams read like raw's and sdk's
         String methods = c.equals("raw_async") || c.equals("sdk_fjp2") ? "chat" : ".*";
         child(classpath(c, true), "JmhMain", cat(new String[] {c, url, out("jmh-" + c)}, iters, methods));
@@ -79,11 +79,11 @@ public final class RunAll {
       for (String c : List.of("raw", "sdk", "sdk_fjp2", "openai")) {
         child(c.endsWith(Contender.FJP2) ? List.of("-Xmx1g", Contender.FJP2_JVM_ARG) : List.of("-Xmx1g"),
             classpath(c, false), "Throughput", c, url, out("throughput-" + c),
-            quick ? "0.5" : "2", quick ? "1" : "4");
+            quick ? "0.5" : "1.5", quick ? "1" : "3");
       }
       phase("Cold start: JVM launch to first completed request");
       ColdStartRunner cold = new ColdStartRunner(java, url);
-      int reps = quick ? 1 : 5;
+      int reps = quick ? 1 : 4;
       for (int i = 0; i < reps; i++) {
         for (String c : List.of("raw", "sdk", "openai")) {
           cold.measure(c, classpath(c, false));
@@ -103,7 +103,7 @@ public final class RunAll {
     phase("Waiter: GETs and detection lag in simulated time");
     // The emulator is a JDK HttpServer: without TCP_NODELAY each keep-alive answer waits ~40 ms.
     child(List.of("-Dsun.net.httpserver.nodelay=true"), cp(List.of(classes), full), "WaiterBench", out("waiter"),
-        quick ? "2" : "12");
+        quick ? "2" : "8");
     phase("Report");
     Report.main(new String[] {results.toString(), target.resolve("summary.json").toString()});
     System.err.printf("%nfinished in %.0f s%n", (System.nanoTime() - started) / 1e9);
