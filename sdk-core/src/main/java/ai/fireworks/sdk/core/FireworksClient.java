@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,7 +67,7 @@ public final class FireworksClient implements AutoCloseable {
     Executor callerExecutor = b.executor != null ? b.executor : ownedExecutor;
     this.transport = new HttpTransport(http, baseUrl, b.apiKey, headers, b.requestTimeout, b.bodyIdleTimeout,
         b.retryPolicy, TimeSource.of(b.clock, b.scheduler != null ? b.scheduler : ownedScheduler, callerExecutor),
-        callerExecutor);
+        callerExecutor, b.listeners);
   }
 
   /** A builder with the defaults; an API key is required. */
@@ -142,6 +144,7 @@ public final class FireworksClient implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private String userAgent = "fireworks-java/" + version() + " java/" + Runtime.version().feature();
     private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+    private final List<RequestListener> listeners = new ArrayList<>();
     private HttpClient httpClient;
     private Executor executor;
     private ScheduledExecutorService scheduler;
@@ -241,6 +244,12 @@ public final class FireworksClient implements AutoCloseable {
     /** Adds a header to every request. {@code Authorization} and hop-by-hop headers are ignored. */
     public Builder defaultHeader(String name, String value) {
       defaultHeaders.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Adds a listener that observes every attempt and call (logging, metrics); see {@link RequestListener}. */
+    public Builder addListener(RequestListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 

@@ -4,6 +4,8 @@ import ai.fireworks.sdk.core.ApiException;
 import ai.fireworks.sdk.core.ConnectionException;
 import ai.fireworks.sdk.core.DeploymentScalingUpException;
 import ai.fireworks.sdk.core.FireworksException;
+import ai.fireworks.sdk.core.RequestEvent;
+import ai.fireworks.sdk.core.RequestListener;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.RequestTimeoutException;
 import ai.fireworks.sdk.core.RetryPolicy;
@@ -19,6 +21,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -56,10 +59,11 @@ public final class HttpTransport {
   private final RetryPolicy retryPolicy;
   private final TimeSource time;
   private final Executor callerExecutor;
+  private final List<RequestListener> listeners;
 
   public HttpTransport(HttpClient http, URI baseUrl, String apiKey, Map<String, String> defaultHeaders,
       Duration requestTimeout, Duration bodyIdleTimeout, RetryPolicy retryPolicy, TimeSource time,
-      Executor callerExecutor) {
+      Executor callerExecutor, List<RequestListener> listeners) {
     this.http = http;
     String base = baseUrl.toString();
     this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -70,6 +74,7 @@ public final class HttpTransport {
     this.retryPolicy = retryPolicy;
     this.time = time;
     this.callerExecutor = callerExecutor;
+    this.listeners = List.copyOf(listeners);
   }
 
   public TimeSource time() {
@@ -178,8 +183,13 @@ public final class HttpTransport {
       java.util.function.BiFunction<Integer, RequestOptions, CompletableFuture<R>> attemptFn) {
     RetryPolicy policy = options.retryPolicy().orElse(retryPolicy);
     boolean repeatable = request.isIdempotent() || options.idempotencyKey().isPresent();
-    Instant deadline = time.now().plus(policy.totalTimeout());
+    Instant start = time.now();
+    Instant deadline = start.plus(policy.totalTimeout());
     CompletableFuture<R> result = new CompletableFuture<>();
+    int[] attempts = {0};
+    if (!listeners.isEmpty()) {
+      result.whenComplete((v, e) -> tellListeners(RequestListener::onCall, event(request, attempts[0], v, e, start)));
+    }
     new Object() {
       private volatile Future<?> timer;
 
@@ -200,7 +210,12 @@ public final class HttpTransport {
         Duration timeout = options.timeout().orElse(requestTimeout);
         RequestOptions attemptOptions = left.compareTo(timeout) >= 0 ? options
             : options.withTimeout(left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left);
+        attempts[0] = attempt;
+        Instant attemptStart = time.now();
         CompletableFuture<R> f = attemptFn.apply(attempt, attemptOptions);
+        if (!listeners.isEmpty()) {
+          f.whenComplete((v, e) -> tellListeners(RequestListener::onAttempt, event(request, attempt, v, e, attemptStart)));
+        }
         result.whenComplete((v, e) -> {
           if (e instanceof CancellationException) {
             f.cancel(true);
@@ -227,6 +242,35 @@ public final class HttpTransport {
       }
     }.run(1);
     return result;
+  }
+
+  private RequestEvent event(ApiRequest request, int attempt, Object value, Throwable error, Instant start) {
+    Throwable cause = error == null ? null : unwrap(error);
+    RequestEvent.Builder b = RequestEvent.builder().method(request.method())
+        .path(Paths.withQuery(request.path(), request.query())).attempt(attempt)
+        .elapsed(Duration.between(start, time.now()));
+    if (value instanceof ApiResponse) {
+      b.statusCode(((ApiResponse) value).status()).requestId(((ApiResponse) value).requestId());
+    } else if (value instanceof StreamingResponse) {
+      b.statusCode(((StreamingResponse) value).status()).requestId(((StreamingResponse) value).requestId());
+    } else if (cause instanceof ApiException) {
+      b.statusCode(((ApiException) cause).statusCode()).requestId(((ApiException) cause).requestId());
+    }
+    if (cause != null) {
+      b.failure(cause instanceof FireworksException ? (FireworksException) cause
+          : new FireworksException(String.valueOf(cause.getMessage()), cause));
+    }
+    return b.build();
+  }
+
+  private void tellListeners(java.util.function.BiConsumer<RequestListener, RequestEvent> callback, RequestEvent event) {
+    for (RequestListener l : listeners) {
+      try {
+        callback.accept(l, event);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, () -> "RequestListener " + l + " threw; ignored: " + e);
+      }
+    }
   }
 
   private Optional<Duration> retryDelay(Throwable cause, int attempt, RetryPolicy policy, boolean repeatable,
