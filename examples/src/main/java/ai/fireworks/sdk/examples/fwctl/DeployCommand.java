@@ -2,7 +2,6 @@ package ai.fireworks.sdk.examples.fwctl;
 
 import ai.fireworks.sdk.core.DeploymentName;
 import ai.fireworks.sdk.core.ModelName;
-import ai.fireworks.sdk.core.WaitOptions;
 import ai.fireworks.sdk.deployments.AddonsClient;
 import ai.fireworks.sdk.deployments.DeployAddonRequest;
 import ai.fireworks.sdk.deployments.DeployedModel;
@@ -40,19 +39,9 @@ final class DeployCommand extends FwctlCommand {
     Fwctl root = root();
     ModelName addon = model.contains("/") ? ModelName.parse(model) : ModelName.parse(model, root.requireAccount());
     DeploymentName deployment = DeploymentCommands.deploymentName(root, deploymentId);
-    ProgressLine progress = root.progress();
-    WaitOptions wait = await ? DeploymentCommands.waitOptions(root, waitTimeout, progress) : null;
+    Wait wait = Wait.of(root, await, waitTimeout);
     DeployAddonRequest request = AddonsClient.of(root.client()).deploy(addon).to(deployment);
-    DeployedModel m;
-    if (await) {
-      try {
-        m = request.submitAndWait(wait);
-      } finally {
-        progress.finish();
-      }
-    } else {
-      m = request.submit();
-    }
+    DeployedModel m = wait.submit(request::submit, request::submitAndWait);
     root.out().resource(m.name().toString(), m, () -> Formats.deployedModel(m));
     return Errors.OK;
   }

@@ -4,7 +4,6 @@ import ai.fireworks.sdk.core.AccountId;
 import ai.fireworks.sdk.core.DeploymentName;
 import ai.fireworks.sdk.core.ModelName;
 import ai.fireworks.sdk.core.Page;
-import ai.fireworks.sdk.core.WaitOptions;
 import ai.fireworks.sdk.deployments.AcceleratorType;
 import ai.fireworks.sdk.deployments.CreateDeploymentRequest;
 import ai.fireworks.sdk.deployments.DeleteOptions;
@@ -32,19 +31,6 @@ final class DeploymentCommands {
       return DeploymentName.parse(idOrName);
     }
     return DeploymentName.parse(idOrName, root.requireAccount());
-  }
-
-  static WaitOptions waitOptions(Fwctl root, Duration timeout, ProgressLine progress) {
-    if (timeout.isZero() || timeout.isNegative()) {
-      throw new UsageException("--wait-timeout must be positive, was " + timeout);
-    }
-    Duration first = root.ctx.firstPollInterval;
-    return WaitOptions.builder()
-        .timeout(timeout)
-        .initialInterval(first)
-        .maxInterval(root.ctx.maxPollInterval)
-        .onProgress(p -> progress.update(Formats.progress(p)))
-        .build();
   }
 
   static void printDeployment(Fwctl root, Deployment d) {
@@ -101,18 +87,8 @@ final class DeploymentCommands {
       if (validateOnly) {
         request.validateOnly();
       }
-      ProgressLine progress = root.progress();
-      WaitOptions wait = await ? waitOptions(root, waitTimeout, progress) : null;
-      Deployment d;
-      if (await && !validateOnly) {
-        try {
-          d = request.submitAndWait(wait);
-        } finally {
-          progress.finish();
-        }
-      } else {
-        d = request.submit();
-      }
+      Wait wait = Wait.of(root, await, waitTimeout);
+      Deployment d = validateOnly ? request.submit() : wait.submit(request::submit, request::submitAndWait);
       printDeployment(root, d);
       return Errors.OK;
     }
@@ -269,7 +245,7 @@ final class DeploymentCommands {
       Fwctl root = root();
       DeploymentName name = deploymentName(root, deployment);
       config.validate();
-      WaitOptions wait = await ? waitOptions(root, waitTimeout, root.progress()) : null;
+      Wait wait = Wait.of(root, await, waitTimeout);
       if (!config.any()) {
         throw new UsageException("nothing to update: give at least one configuration flag (see --help)");
       }
@@ -310,16 +286,7 @@ final class DeploymentCommands {
       if (config.precision != null) {
         r.precision(Precision.of(config.precision));
       }
-      Deployment d;
-      if (await) {
-        try {
-          d = r.submitAndWait(wait);
-        } finally {
-          root.progress().finish();
-        }
-      } else {
-        d = r.submit();
-      }
+      Deployment d = wait.submit(r::submit, r::submitAndWait);
       printDeployment(root, d);
       return Errors.OK;
     }
@@ -353,16 +320,11 @@ final class DeploymentCommands {
     int execute() {
       Fwctl root = root();
       DeploymentName name = deploymentName(root, deployment);
-      ProgressLine progress = root.progress();
-      WaitOptions wait = await ? waitOptions(root, waitTimeout, progress) : null;
+      Wait wait = Wait.of(root, await, waitTimeout);
       DeploymentsClient deployments = DeploymentsClient.of(root.client());
       deployments.delete(name, DeleteOptions.builder().hard(hard).ignoreChecks(ignoreChecks).build());
-      if (await) {
-        try {
-          deployments.awaitDeleted(name, wait);
-        } finally {
-          progress.finish();
-        }
+      if (wait.requested()) {
+        wait.run(options -> deployments.awaitDeleted(name, options));
       }
       Output out = root.out();
       if (out.json()) {
@@ -397,16 +359,11 @@ final class DeploymentCommands {
     int execute() {
       Fwctl root = root();
       DeploymentName name = deploymentName(root, deployment);
-      ProgressLine progress = root.progress();
-      WaitOptions wait = await ? waitOptions(root, waitTimeout, progress) : null;
+      Wait wait = Wait.of(root, await, waitTimeout);
       DeploymentsClient deployments = DeploymentsClient.of(root.client());
       Deployment d = deployments.undelete(name);
-      if (await) {
-        try {
-          d = deployments.awaitReady(name, wait);
-        } finally {
-          progress.finish();
-        }
+      if (wait.requested()) {
+        d = wait.run(options -> deployments.awaitReady(name, options));
       }
       printDeployment(root, d);
       return Errors.OK;
