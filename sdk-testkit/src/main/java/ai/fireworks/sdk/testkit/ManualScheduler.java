@@ -14,6 +14,7 @@ import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RunnableScheduledFuture;
@@ -41,6 +42,12 @@ import java.util.concurrent.TimeUnit;
  * {@code advance} or {@link #runDueTasks()}; blocking methods such as {@code invokeAll} therefore
  * only return if another thread advances the time.
  *
+ * <p>When the code under test also talks to a real (loopback) server, its tasks are scheduled from
+ * other threads as responses arrive: {@link #awaitTaskDueWithin} waits, in real time, for such a
+ * task, and {@link #advanceUntilDone} drives the timeline until a future completes, never reaching
+ * tasks beyond a horizon (such as request timeouts). {@link #requestedDelays()} and
+ * {@link #pendingDelays()} show which delays the code asked for.
+ *
  * <p>Thread-safe: tasks may be scheduled from any thread while another advances the time. The
  * clock never goes backwards. Starts at {@link #DEFAULT_START} unless told otherwise.
  */
@@ -51,6 +58,7 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
   private final Object lock = new Object();
   private final PriorityQueue<Task<?>> queue = new PriorityQueue<>();
   private final Clock clock = new ManualClock(ZoneOffset.UTC);
+  private final List<Duration> requested = new ArrayList<>();
   private volatile Instant now;
   private long sequence;
   private int ranCount;
@@ -161,24 +169,112 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
     }
   }
 
+  /**
+   * How long from {@link #now()} until each pending task is due (zero for a task already due),
+   * earliest first; cancelled tasks are left out.
+   */
+  public List<Duration> pendingDelays() {
+    synchronized (lock) {
+      queue.removeIf(FutureTask::isCancelled);
+      List<Duration> out = new ArrayList<>();
+      queue.stream().sorted().forEach(t -> out.add(t.due.isBefore(now) ? Duration.ZERO : Duration.between(now, t.due)));
+      return out;
+    }
+  }
+
+  /**
+   * Every delay asked for so far, in call order: the delay of each {@code schedule} call, the initial
+   * delay of each periodic task, zero for each {@link #execute}; a negative delay is recorded as zero.
+   * Later runs of periodic tasks are not recorded. Grows until the scheduler is discarded.
+   */
+  public List<Duration> requestedDelays() {
+    synchronized (lock) {
+      return List.copyOf(requested);
+    }
+  }
+
+  /**
+   * Waits in real time, up to {@code timeout}, until a pending task is due within {@code horizon} of
+   * {@link #now()}, for example one that another thread schedules when a response arrives. Does not
+   * move the time or run anything.
+   *
+   * @return when the earliest pending task is due (never before {@link #now()}), or empty if no task
+   *     was due within {@code horizon} when {@code timeout} passed
+   * @throws IllegalArgumentException if {@code horizon} is negative
+   * @throws InterruptedException if the calling thread is interrupted while waiting
+   */
+  public Optional<Instant> awaitTaskDueWithin(Duration horizon, Duration timeout) throws InterruptedException {
+    checkHorizon(horizon);
+    return awaitDue(horizon, System.nanoTime() + timeout.toNanos(), null);
+  }
+
+  /**
+   * Drives the timeline until {@code future} is done: each time a pending task is due within
+   * {@code horizon} of {@link #now()}, advances to it (running the tasks due then); otherwise waits in
+   * real time for another thread to schedule one or to complete the future. Tasks further out than
+   * {@code horizon} (such as request timeouts while a loopback exchange is in flight) are never reached.
+   *
+   * @param timeout the real time allowed to pass without any task falling due before giving up
+   * @return true once {@code future} is done; false if {@code timeout} passed without progress
+   * @throws IllegalArgumentException if {@code horizon} is negative
+   * @throws InterruptedException if the calling thread is interrupted while waiting
+   */
+  public boolean advanceUntilDone(Future<?> future, Duration horizon, Duration timeout) throws InterruptedException {
+    Objects.requireNonNull(future, "future");
+    checkHorizon(horizon);
+    while (!future.isDone()) {
+      Optional<Instant> due = awaitDue(horizon, System.nanoTime() + timeout.toNanos(), future);
+      if (due.isEmpty()) {
+        return future.isDone();
+      }
+      advanceTo(due.get());
+    }
+    return true;
+  }
+
+  private static void checkHorizon(Duration horizon) {
+    Objects.requireNonNull(horizon, "horizon");
+    if (horizon.isNegative()) {
+      throw new IllegalArgumentException("horizon must not be negative, was " + horizon);
+    }
+  }
+
+  /** The earliest due time within {@code horizon}; empty at the deadline or once {@code until} is done. */
+  private Optional<Instant> awaitDue(Duration horizon, long deadlineNanos, Future<?> until) throws InterruptedException {
+    synchronized (lock) {
+      while (true) {
+        Optional<Instant> next = nextTaskTime();
+        if (next.isPresent() && !next.get().isAfter(now.plus(horizon))) {
+          return next;
+        }
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0 || (until != null && until.isDone())) {
+          return Optional.empty();
+        }
+        // Woken when a task is scheduled; the short cap notices a future completed elsewhere.
+        TimeUnit.NANOSECONDS.timedWait(lock, Math.min(left, TimeUnit.MILLISECONDS.toNanos(5)));
+      }
+    }
+  }
+
   @Override
   public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-    return enqueue(new Task<Void>(Executors.callable(command, null), due(delay, unit), 0));
+    return enqueue(new Task<Void>(Executors.callable(command, null), 0), delay, unit);
   }
 
   @Override
   public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
-    return enqueue(new Task<>(callable, due(delay, unit), 0));
+    return enqueue(new Task<>(callable, 0), delay, unit);
   }
 
   @Override
   public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
-    return enqueue(new Task<Void>(Executors.callable(command, null), due(initialDelay, unit), positive(period, unit)));
+    return enqueue(new Task<Void>(Executors.callable(command, null), positive(period, unit)), initialDelay, unit);
   }
 
   @Override
   public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
-    return enqueue(new Task<Void>(Executors.callable(command, null), due(initialDelay, unit), -positive(delay, unit)));
+    return enqueue(new Task<Void>(Executors.callable(command, null), -positive(delay, unit)), initialDelay, unit);
   }
 
   /** Queues {@code command} to run at the current time, on the next advance or {@link #runDueTasks()}. */
@@ -243,19 +339,19 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
     return "ManualScheduler{now=" + now + ", pending=" + pendingTasks() + "}";
   }
 
-  private <V> Task<V> enqueue(Task<V> task) {
+  private <V> Task<V> enqueue(Task<V> task, long delay, TimeUnit unit) {
+    Duration wait = Duration.ofNanos(Math.max(0, unit.toNanos(delay)));
     synchronized (lock) {
       if (shutdown) {
         throw new RejectedExecutionException("ManualScheduler is shut down");
       }
+      task.due = now.plus(wait);
       task.seq = sequence++;
+      requested.add(wait);
       queue.add(task);
+      lock.notifyAll();
     }
     return task;
-  }
-
-  private Instant due(long delay, TimeUnit unit) {
-    return now.plusNanos(Math.max(0, unit.toNanos(delay)));
   }
 
   private static long positive(long period, TimeUnit unit) {
@@ -266,14 +362,14 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
   }
 
   private final class Task<V> extends FutureTask<V> implements RunnableScheduledFuture<V> {
+    /** Set under the lock when queued, and on each repeat. */
     Instant due;
     long seq;
     /** Nanoseconds; positive = fixed rate, negative = fixed delay, 0 = one-shot. */
     private final long period;
 
-    Task(Callable<V> callable, Instant due, long period) {
+    Task(Callable<V> callable, long period) {
       super(callable);
-      this.due = due;
       this.period = period;
     }
 

@@ -152,4 +152,55 @@ class ManualSchedulerTest {
       assertEquals(T0.plusSeconds(2), attempts.get(1).receivedAt(), "the emulator shares the timeline");
     }
   }
+
+  @Test
+  void requestedAndPendingDelaysShowWhatWasAskedFor() {
+    ManualScheduler time = new ManualScheduler();
+    time.schedule(() -> { }, 5, TimeUnit.SECONDS);
+    ScheduledFuture<?> cancelled = time.schedule(() -> { }, 1, TimeUnit.SECONDS);
+    time.execute(() -> { });
+    time.schedule(() -> { }, -3, TimeUnit.SECONDS);
+    cancelled.cancel(false);
+
+    assertEquals(List.of(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO), time.requestedDelays());
+    assertEquals(List.of(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(5)), time.pendingDelays());
+    time.advance(Duration.ofSeconds(2));
+    assertEquals(List.of(Duration.ofSeconds(3)), time.pendingDelays());
+  }
+
+  @Test
+  void awaitTaskDueWithinWaitsForAnotherThreadWithoutMovingTime() throws Exception {
+    ManualScheduler time = new ManualScheduler();
+    time.schedule(() -> { }, 1, TimeUnit.HOURS); // beyond the horizon, like a request timeout
+
+    assertEquals(Optional.empty(), time.awaitTaskDueWithin(Duration.ofMinutes(1), Duration.ofMillis(20)));
+    CompletableFuture.runAsync(() -> time.schedule(() -> { }, 7, TimeUnit.SECONDS));
+    assertEquals(Optional.of(T0.plusSeconds(7)), time.awaitTaskDueWithin(Duration.ofMinutes(1), Duration.ofSeconds(10)));
+    assertEquals(T0, time.now());
+    assertThrows(IllegalArgumentException.class, () -> time.awaitTaskDueWithin(Duration.ofSeconds(-1), Duration.ZERO));
+  }
+
+  @Test
+  void advanceUntilDoneFollowsTasksWithinTheHorizonOnly() throws Exception {
+    ManualScheduler time = new ManualScheduler();
+    CompletableFuture<String> done = new CompletableFuture<>();
+    time.schedule(() -> done.complete("late"), 1, TimeUnit.HOURS);
+    // A chain of polls, each scheduling the next from another thread, as responses would.
+    Runnable[] poll = new Runnable[1];
+    int[] polls = {0};
+    poll[0] = () -> CompletableFuture.runAsync(() -> {
+      if (++polls[0] == 3) {
+        done.complete("polled");
+      } else {
+        time.schedule(poll[0], 10, TimeUnit.SECONDS);
+      }
+    });
+    time.schedule(poll[0], 10, TimeUnit.SECONDS);
+
+    assertTrue(time.advanceUntilDone(done, Duration.ofMinutes(1), Duration.ofSeconds(10)));
+    assertEquals("polled", done.get());
+    assertEquals(T0.plusSeconds(30), time.now(), "the 1 h task was never reached");
+    assertFalse(time.advanceUntilDone(new CompletableFuture<>(), Duration.ofMinutes(1), Duration.ofMillis(20)));
+    assertEquals(T0.plusSeconds(30), time.now());
+  }
 }
