@@ -17,6 +17,7 @@ import ai.fireworks.sdk.core.RetryPolicy;
 import ai.fireworks.sdk.core.WaitOptions;
 import ai.fireworks.sdk.core.WaitProgress;
 import ai.fireworks.sdk.core.WaiterTimeoutException;
+import ai.fireworks.sdk.testkit.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,9 +41,11 @@ class AddonsWaitTest {
   private static final String LOADED_PATH = "/v1/accounts/acme/deployedModels/support-bot-lora-4f9a1c";
   /** Beyond every waiter delay (at most 10 s) and well short of the 1 h request timeout, which never fires. */
   private static final Duration HORIZON = Duration.ofMinutes(1);
+  /** Real time allowed for the loopback network to schedule the next task. */
+  private static final Duration REAL_WAIT = Duration.ofSeconds(10);
 
   @StartStop final MockWebServer server = new MockWebServer();
-  private final AddonsManualScheduler time = new AddonsManualScheduler();
+  private final ManualScheduler time = new ManualScheduler();
   private final List<WaitProgress> progress = new CopyOnWriteArrayList<>();
   private FireworksClient fw;
   private AddonsClient addons;
@@ -64,13 +67,25 @@ class AddonsWaitTest {
     return WaitOptions.builder().timeout(timeout).onProgress(progress::add).build();
   }
 
+  /** Drives virtual time, within {@link #HORIZON}, until {@code f} is done. */
+  private void runUntilDone(CompletableFuture<?> f) throws InterruptedException {
+    assertTrue(time.advanceUntilDone(f, HORIZON, REAL_WAIT),
+        "future not done after " + REAL_WAIT + " of real time without progress; pending " + time.pendingDelays());
+  }
+
+  /** Waits in real time (bounded) until a task is scheduled within {@code horizon}. */
+  private void awaitTask(Duration horizon) throws InterruptedException {
+    assertTrue(time.awaitTaskDueWithin(horizon, REAL_WAIT).isPresent(),
+        "no task scheduled within " + REAL_WAIT + " of real time; pending " + time.pendingDelays());
+  }
+
   private <T> T drive(CompletableFuture<T> f) throws Exception {
-    time.drive(f, HORIZON);
+    runUntilDone(f);
     return f.get();
   }
 
   private Throwable failure(CompletableFuture<?> f) throws Exception {
-    time.drive(f, HORIZON);
+    runUntilDone(f);
     return assertThrows(ExecutionException.class, f::get).getCause();
   }
 
@@ -184,10 +199,10 @@ class AddonsWaitTest {
     server.setDispatcher(always(deployedModel("DEPLOYING", "OK")));
     CompletableFuture<DeployedModel> f = addons.waitUntilDeployed(LOADED);
     time.advance(Duration.ZERO);
-    time.awaitTask(Duration.ofSeconds(5));
+    awaitTask(Duration.ofSeconds(5));
     // The second poll is sent about 1 s in; virtual time then jumps while it is in flight.
     time.advance(Duration.ofMinutes(29).plusSeconds(50));
-    time.awaitTask(Duration.ofSeconds(10));
+    awaitTask(Duration.ofSeconds(10));
 
     assertFalse(f.isDone(), "still waiting at 29m50s");
     WaiterTimeoutException e = assertInstanceOf(WaiterTimeoutException.class, failure(f));
@@ -200,13 +215,13 @@ class AddonsWaitTest {
     server.setDispatcher(always(deployedModel("DEPLOYING", "OK")));
     CompletableFuture<DeployedModel> f = addons.waitUntilDeployed(LOADED, options(Duration.ofMinutes(5)));
     time.advance(Duration.ZERO);
-    time.awaitTask(Duration.ofSeconds(5));
+    awaitTask(Duration.ofSeconds(5));
 
     assertTrue(f.cancel(true));
     time.advance(Duration.ofMinutes(10));
 
     assertEquals(1, server.getRequestCount());
-    assertTrue(time.pending().stream().allMatch(d -> d.compareTo(Duration.ofMinutes(10)) > 0), "no poll is left");
+    assertTrue(time.pendingDelays().stream().allMatch(d -> d.compareTo(Duration.ofMinutes(10)) > 0), "no poll is left");
     assertThrows(CancellationException.class, f::get);
   }
 

@@ -15,6 +15,7 @@ import ai.fireworks.sdk.core.RetryPolicy;
 import ai.fireworks.sdk.core.WaitOptions;
 import ai.fireworks.sdk.core.WaitProgress;
 import ai.fireworks.sdk.core.WaiterTimeoutException;
+import ai.fireworks.sdk.testkit.ManualScheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.Test;
 class DeploymentWaiterTest {
   static final DeploymentName MY_LLAMA = DeploymentName.parse("accounts/acme/deployments/my-llama");
   static final Duration HORIZON = Duration.ofHours(2);
+  /** Real time allowed for the loopback exchange to schedule the next task. */
+  static final Duration REAL_TIME_LIMIT = Duration.ofSeconds(30);
 
   @StartStop final MockWebServer server = new MockWebServer();
   private final ManualScheduler scheduler = new ManualScheduler();
@@ -44,7 +47,7 @@ class DeploymentWaiterTest {
   @BeforeEach
   void setUp() {
     fw = FireworksClient.builder().apiKey("fw-secret-key").accountId("acme").baseUrl(server.url("/").toString())
-        .scheduler(scheduler).clock(scheduler.clock)
+        .scheduler(scheduler).clock(scheduler.clock())
         // request timers far beyond the horizon, so they never fire while the loopback exchange runs
         .requestTimeout(Duration.ofDays(1000))
         .retryPolicy(RetryPolicy.builder().totalTimeout(Duration.ofDays(1000)).build())
@@ -66,8 +69,20 @@ class DeploymentWaiterTest {
     return e.getCause();
   }
 
+  /** Drives virtual time, within {@link #HORIZON}, until {@code f} is done. */
+  private void runUntilDone(CompletableFuture<?> f) throws InterruptedException {
+    assertTrue(scheduler.advanceUntilDone(f, HORIZON, REAL_TIME_LIMIT),
+        "not done after " + REAL_TIME_LIMIT + " of real time; " + scheduler);
+  }
+
+  /** Waits (bounded, real time) until some task is due within {@code horizon}. */
+  private void awaitTaskWithin(Duration horizon) throws InterruptedException {
+    assertTrue(scheduler.awaitTaskDueWithin(horizon, REAL_TIME_LIMIT).isPresent(),
+        "no task scheduled within " + horizon + " after " + REAL_TIME_LIMIT + " of real time");
+  }
+
   private List<Duration> pollDelays() {
-    return scheduler.delays().stream().filter(d -> d.compareTo(HORIZON) < 0).collect(Collectors.toList());
+    return scheduler.requestedDelays().stream().filter(d -> d.compareTo(HORIZON) < 0).collect(Collectors.toList());
   }
 
   @Test
@@ -77,7 +92,7 @@ class DeploymentWaiterTest {
     server.enqueue(ok(Fixtures.starting("READY", 1, 1, 0)));
 
     CompletableFuture<Deployment> ready = deployments.waitUntilReady(MY_LLAMA, options().build());
-    scheduler.runUntilDone(ready, HORIZON);
+    runUntilDone(ready);
 
     assertEquals(DeploymentState.READY, ready.get().state());
     assertEquals(3, server.getRequestCount());
@@ -101,7 +116,7 @@ class DeploymentWaiterTest {
     server.enqueue(ok(Fixtures.deployment("READY")));
 
     CompletableFuture<Deployment> ready = deployments.waitUntilReady(MY_LLAMA, options().build());
-    scheduler.runUntilDone(ready, HORIZON);
+    runUntilDone(ready);
 
     List<Duration> delays = pollDelays();
     assertEquals(10, server.getRequestCount());
@@ -117,7 +132,7 @@ class DeploymentWaiterTest {
     server.enqueue(ok(Fixtures.deployment("READY"))); // never read
 
     CompletableFuture<Deployment> ready = deployments.waitUntilReady(MY_LLAMA, options().build());
-    scheduler.runUntilDone(ready, HORIZON);
+    runUntilDone(ready);
 
     DeploymentFailedException e = assertInstanceOf(DeploymentFailedException.class, failure(ready));
     assertEquals("RESOURCE_EXHAUSTED", e.statusCode().orElseThrow());
@@ -132,7 +147,7 @@ class DeploymentWaiterTest {
     server.enqueue(ok(Fixtures.deployment("DELETING")));
 
     CompletableFuture<Deployment> ready = deployments.waitUntilReady(MY_LLAMA, options().build());
-    scheduler.runUntilDone(ready, HORIZON);
+    runUntilDone(ready);
 
     assertEquals(DeploymentState.DELETING, assertInstanceOf(DeploymentFailedException.class, failure(ready)).state());
   }
@@ -146,7 +161,7 @@ class DeploymentWaiterTest {
 
     CompletableFuture<Deployment> ready = deployments.waitUntilReady(MY_LLAMA,
         options().timeout(Duration.ofSeconds(30)).build());
-    scheduler.runUntilDone(ready, HORIZON);
+    runUntilDone(ready);
 
     WaiterTimeoutException e = assertInstanceOf(WaiterTimeoutException.class, failure(ready));
     assertEquals(DeploymentState.CREATING, ((Deployment) e.lastSeen().orElseThrow()).state());
@@ -162,13 +177,13 @@ class DeploymentWaiterTest {
     CompletableFuture<Deployment> ready = deployments.waitUntilReady(MY_LLAMA, options().build());
     scheduler.advance(Duration.ZERO);
     server.takeRequest(5, TimeUnit.SECONDS);
-    scheduler.awaitTaskWithin(Duration.ofSeconds(2)); // the second poll is scheduled
+    awaitTaskWithin(Duration.ofSeconds(2)); // the second poll is scheduled
     assertTrue(ready.cancel(true));
     scheduler.advance(Duration.ofHours(2));
 
     assertTrue(ready.isCancelled());
     assertEquals(1, server.getRequestCount(), "no poll after cancel");
-    assertEquals(0, scheduler.live(), "the pending poll was cancelled too");
+    assertEquals(0, scheduler.pendingTasks(), "the pending poll was cancelled too");
   }
 
   @Test
@@ -180,15 +195,15 @@ class DeploymentWaiterTest {
         .create(ModelName.parse("accounts/fireworks/models/llama-v3p2-3b-instruct")).deploymentId("my-llama")
         .submitAndWaitAsync(options().build());
     assertEquals("POST", server.takeRequest(5, TimeUnit.SECONDS).getMethod());
-    scheduler.awaitTaskWithin(Duration.ZERO); // the first poll
+    awaitTaskWithin(Duration.ZERO); // the first poll
     scheduler.advance(Duration.ZERO);
     assertEquals("GET", server.takeRequest(5, TimeUnit.SECONDS).getMethod());
-    scheduler.awaitTaskWithin(Duration.ofSeconds(2)); // the second poll is scheduled
+    awaitTaskWithin(Duration.ofSeconds(2)); // the second poll is scheduled
     assertTrue(ready.cancel(true));
     scheduler.advance(Duration.ofHours(2));
 
     assertEquals(2, server.getRequestCount(), "no poll after cancel");
-    assertEquals(0, scheduler.live());
+    assertEquals(0, scheduler.pendingTasks());
   }
 
   @Test
@@ -202,11 +217,11 @@ class DeploymentWaiterTest {
     server.enqueue(ok(Fixtures.deployment("READY")));
 
     CompletableFuture<Deployment> ready = deployments.waitUntilReady(MY_LLAMA, options().build());
-    scheduler.runUntilDone(ready, HORIZON);
+    runUntilDone(ready);
 
     assertEquals(DeploymentState.READY, ready.get().state());
     assertEquals(5, server.getRequestCount());
-    assertTrue(scheduler.delays().contains(Duration.ofSeconds(3)), "Retry-After was honoured: " + pollDelays());
+    assertTrue(scheduler.requestedDelays().contains(Duration.ofSeconds(3)), "Retry-After was honoured: " + pollDelays());
   }
 
   @Test
@@ -215,7 +230,7 @@ class DeploymentWaiterTest {
     server.enqueue(ok(Fixtures.deployment("READY")));
 
     CompletableFuture<Deployment> ready = deployments.waitUntilReady(MY_LLAMA, options().build());
-    scheduler.runUntilDone(ready, HORIZON);
+    runUntilDone(ready);
 
     assertEquals(DeploymentState.READY, ready.get().state());
   }
@@ -231,7 +246,7 @@ class DeploymentWaiterTest {
 
     CompletableFuture<Deployment> ready = deployments.waitUntilReady(MY_LLAMA,
         options().initialInterval(Duration.ofSeconds(30)).maxInterval(Duration.ofSeconds(30)).build());
-    scheduler.runUntilDone(ready, HORIZON);
+    runUntilDone(ready);
 
     assertInstanceOf(NotFoundException.class, failure(ready));
     assertEquals(4, server.getRequestCount(), "3 CREATING polls (0 s, ~30 s, ~60 s) then the 404 at ~90 s");
@@ -243,7 +258,7 @@ class DeploymentWaiterTest {
     server.enqueue(error(404, "NOT_FOUND", "deployment not found"));
 
     CompletableFuture<Optional<Deployment>> gone = deployments.waitUntilDeleted(MY_LLAMA, options().build());
-    scheduler.runUntilDone(gone, HORIZON);
+    runUntilDone(gone);
 
     assertEquals(Optional.empty(), gone.get());
     assertEquals(List.of("DELETING replicas 1/1"), progress.stream().map(WaitProgress::state).collect(Collectors.toList()));
@@ -254,7 +269,7 @@ class DeploymentWaiterTest {
     server.enqueue(ok(Fixtures.deployment("DELETED")));
 
     CompletableFuture<Optional<Deployment>> gone = deployments.waitUntilDeleted(MY_LLAMA, options().build());
-    scheduler.runUntilDone(gone, HORIZON);
+    runUntilDone(gone);
 
     assertEquals(DeploymentState.DELETED, gone.get().orElseThrow().state());
   }
@@ -268,7 +283,7 @@ class DeploymentWaiterTest {
     CompletableFuture<Deployment> done = CompletableFuture.supplyAsync(() -> deployments
         .create(ModelName.parse("accounts/fireworks/models/llama-v3p2-3b-instruct")).deploymentId("my-llama")
         .submitAndWait(options().build()));
-    scheduler.runUntilDone(done, HORIZON);
+    runUntilDone(done);
 
     assertEquals(DeploymentState.READY, done.get().state());
     assertEquals("POST", server.takeRequest().getMethod());
