@@ -6,13 +6,9 @@ import ai.fireworks.sdk.inference.ChatCompletion;
 import ai.fireworks.sdk.inference.ChatCompletionChunk;
 import ai.fireworks.sdk.inference.ChatMessage;
 import ai.fireworks.sdk.inference.ChatRole;
-import ai.fireworks.sdk.inference.FinishReason;
 import ai.fireworks.sdk.inference.FunctionCall;
-import ai.fireworks.sdk.inference.Logprobs;
 import ai.fireworks.sdk.inference.ResponseMetadata;
 import ai.fireworks.sdk.inference.ToolCall;
-import ai.fireworks.sdk.inference.Usage;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,22 +16,21 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** Joins the chunks of a streamed chat completion into the {@link ChatCompletion} it amounts to. Not thread-safe. */
-public final class ChatAssembler {
-  private final ChatCompletion.Builder out = ChatCompletion.builder();
-  private final Map<Integer, ChoiceState> choices = new TreeMap<>();
-  private boolean first = true;
-  private Usage usage;
-  private JsonNode perfMetrics;
+public final class ChatAssembler
+    extends StreamAssembler<ChatCompletionChunk, ChatCompletion, ChatAssembler.MessageState> {
 
-  private static final class ChoiceState {
+  /** Creates an empty assembler. */
+  public ChatAssembler() {
+    super(MessageState::new);
+  }
+
+  static final class MessageState extends StreamAssembler.ChoiceState {
     ChatRole role = ChatRole.ASSISTANT;
     final StringBuilder content = new StringBuilder();
     final StringBuilder reasoning = new StringBuilder();
     boolean hasContent;
     boolean hasReasoning;
     final Map<Integer, ToolCallState> toolCalls = new TreeMap<>();
-    FinishReason finishReason;
-    Logprobs.Builder logprobs;
   }
 
   private static final class ToolCallState {
@@ -45,16 +40,11 @@ public final class ChatAssembler {
     final StringBuilder arguments = new StringBuilder();
   }
 
-  /** Adds the next chunk. */
+  @Override
   public void add(ChatCompletionChunk chunk) {
-    if (first) {
-      out.id(chunk.id()).created(chunk.created()).model(chunk.model());
-      first = false;
-    }
-    chunk.usage().ifPresent(u -> usage = u);
-    chunk.perfMetrics().ifPresent(p -> perfMetrics = p);
+    header(chunk.id(), chunk.created(), chunk.model(), chunk.usage(), chunk.perfMetrics());
     for (ChatChunkChoice c : chunk.choices()) {
-      ChoiceState s = choices.computeIfAbsent(c.index(), i -> new ChoiceState());
+      MessageState s = choice(c.index());
       c.delta().role().ifPresent(r -> s.role = r);
       c.delta().content().ifPresent(t -> {
         s.content.append(t);
@@ -76,21 +66,14 @@ public final class ChatAssembler {
         t.arguments.append(call.function().arguments());
         position++;
       }
-      c.finishReason().ifPresent(f -> s.finishReason = f);
-      c.logprobs().ifPresent(l -> {
-        if (s.logprobs == null) {
-          s.logprobs = Logprobs.builder();
-        }
-        s.logprobs.addAllContent(l.content()).addAllTokens(l.tokens()).addAllTokenLogprobs(l.tokenLogprobs())
-            .addAllTopLogprobs(l.topLogprobs()).addAllTextOffset(l.textOffset());
-      });
+      s.update(c.finishReason(), c.logprobs());
     }
   }
 
-  /** The completion the chunks added so far amount to, with {@code metadata} from the stream's response. */
+  @Override
   public ChatCompletion build(ResponseMetadata metadata) {
     List<ChatChoice> list = new ArrayList<>();
-    choices.forEach((index, s) -> {
+    choices().forEach((index, s) -> {
       ChatMessage.Builder m = ChatMessage.builder().role(s.role);
       if (s.hasContent) {
         m.content(s.content.toString());
@@ -101,16 +84,10 @@ public final class ChatAssembler {
       s.toolCalls.forEach((i, t) -> m.addToolCalls(ToolCall.builder().id(Optional.ofNullable(t.id))
           .type(t.type == null ? "function" : t.type).function(FunctionCall.of(t.name, t.arguments.toString()))
           .build()));
-      ChatChoice.Builder c = ChatChoice.builder().index(index).message(m.build());
-      if (s.finishReason != null) {
-        c.finishReason(s.finishReason);
-      }
-      if (s.logprobs != null) {
-        c.logprobs(s.logprobs.build());
-      }
-      list.add(c.build());
+      list.add(ChatChoice.builder().index(index).message(m.build()).finishReason(s.finishReason())
+          .logprobs(s.logprobs()).build());
     });
-    return out.object("chat.completion").choices(list).usage(Optional.ofNullable(usage))
-        .perfMetrics(Optional.ofNullable(perfMetrics)).metadata(metadata).build();
+    return ChatCompletion.builder().id(id()).object("chat.completion").created(created()).model(model()).choices(list)
+        .usage(usage()).perfMetrics(perfMetrics()).metadata(metadata).build();
   }
 }
