@@ -4,13 +4,11 @@ import ai.fireworks.sdk.core.AccountId;
 import ai.fireworks.sdk.core.DeploymentName;
 import ai.fireworks.sdk.core.ModelName;
 import ai.fireworks.sdk.core.Page;
-import ai.fireworks.sdk.deployments.AcceleratorType;
 import ai.fireworks.sdk.deployments.CreateDeploymentRequest;
 import ai.fireworks.sdk.deployments.DeleteOptions;
 import ai.fireworks.sdk.deployments.Deployment;
 import ai.fireworks.sdk.deployments.DeploymentsClient;
 import ai.fireworks.sdk.deployments.ListDeploymentsRequest;
-import ai.fireworks.sdk.deployments.Precision;
 import ai.fireworks.sdk.deployments.UpdateDeploymentRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,13 +75,9 @@ final class DeploymentCommands {
       root.requireAccount();
       DeploymentsClient deployments = DeploymentsClient.of(root.client());
       CreateDeploymentRequest request = deployments.create(base);
-      if (deploymentId != null) {
-        request.deploymentId(deploymentId);
-      }
-      applyConfig(request, config);
-      if (deploymentShape != null) {
-        request.deploymentShape(deploymentShape);
-      }
+      ifGiven(deploymentId, request::deploymentId);
+      config.applyTo(request);
+      ifGiven(deploymentShape, request::deploymentShape);
       if (validateOnly) {
         request.validateOnly();
       }
@@ -91,45 +85,6 @@ final class DeploymentCommands {
       Deployment d = validateOnly ? request.submit() : wait.submit(request::submit, request::submitAndWait);
       printDeployment(root, d);
       return Errors.OK;
-    }
-  }
-
-  static void applyConfig(CreateDeploymentRequest r, DeploymentConfigOptions c) {
-    if (c.minReplicaCount != null) {
-      r.minReplicaCount(c.minReplicaCount);
-    }
-    if (c.maxReplicaCount != null) {
-      r.maxReplicaCount(c.maxReplicaCount);
-    }
-    if (c.scaleUpWindow != null) {
-      r.scaleUpWindow(c.scaleUpWindow);
-    }
-    if (c.scaleDownWindow != null) {
-      r.scaleDownWindow(c.scaleDownWindow);
-    }
-    if (c.scaleToZeroWindow != null) {
-      r.scaleToZeroWindow(c.scaleToZeroWindow);
-    }
-    if (c.acceleratorType != null) {
-      r.acceleratorType(AcceleratorType.of(c.acceleratorType));
-    }
-    if (c.acceleratorCount != null) {
-      r.acceleratorCount(c.acceleratorCount);
-    }
-    if (c.longPrompt != null) {
-      r.longPrompt(c.longPrompt);
-    }
-    if (c.enableAddons != null) {
-      r.enableAddons(c.enableAddons);
-    }
-    if (c.displayName != null) {
-      r.displayName(c.displayName);
-    }
-    if (c.description != null) {
-      r.description(c.description);
-    }
-    if (c.precision != null) {
-      r.precision(Precision.of(c.precision));
     }
   }
 
@@ -181,15 +136,9 @@ final class DeploymentCommands {
       DeploymentConfigOptions.nonNegative("--page-size", pageSize);
       AccountId account = root.requireAccount();
       ListDeploymentsRequest.Builder b = ListDeploymentsRequest.builder().showDeleted(showDeleted);
-      if (filter != null) {
-        b.filter(filter);
-      }
-      if (orderBy != null) {
-        b.orderBy(orderBy);
-      }
-      if (pageSize != null) {
-        b.pageSize(pageSize);
-      }
+      ifGiven(filter, b::filter);
+      ifGiven(orderBy, b::orderBy);
+      ifGiven(pageSize, b::pageSize);
       Page<Deployment> first = DeploymentsClient.of(root.client()).list(b.build());
       List<Deployment> all = new ArrayList<>();
       first.autoPager().forEach(all::add);
@@ -250,42 +199,7 @@ final class DeploymentCommands {
         throw new UsageException("nothing to update: give at least one configuration flag (see --help)");
       }
       UpdateDeploymentRequest r = DeploymentsClient.of(root.client()).update(name);
-      if (config.minReplicaCount != null) {
-        r.minReplicaCount(config.minReplicaCount);
-      }
-      if (config.maxReplicaCount != null) {
-        r.maxReplicaCount(config.maxReplicaCount);
-      }
-      if (config.scaleUpWindow != null) {
-        r.scaleUpWindow(config.scaleUpWindow);
-      }
-      if (config.scaleDownWindow != null) {
-        r.scaleDownWindow(config.scaleDownWindow);
-      }
-      if (config.scaleToZeroWindow != null) {
-        r.scaleToZeroWindow(config.scaleToZeroWindow);
-      }
-      if (config.acceleratorType != null) {
-        r.acceleratorType(AcceleratorType.of(config.acceleratorType));
-      }
-      if (config.acceleratorCount != null) {
-        r.acceleratorCount(config.acceleratorCount);
-      }
-      if (config.longPrompt != null) {
-        r.longPrompt(config.longPrompt);
-      }
-      if (config.enableAddons != null) {
-        r.enableAddons(config.enableAddons);
-      }
-      if (config.displayName != null) {
-        r.displayName(config.displayName);
-      }
-      if (config.description != null) {
-        r.description(config.description);
-      }
-      if (config.precision != null) {
-        r.precision(Precision.of(config.precision));
-      }
+      config.applyTo(r);
       Deployment d = wait.submit(r::submit, r::submitAndWait);
       printDeployment(root, d);
       return Errors.OK;

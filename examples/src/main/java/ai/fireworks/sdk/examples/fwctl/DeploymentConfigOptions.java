@@ -1,6 +1,12 @@
 package ai.fireworks.sdk.examples.fwctl;
 
+import static ai.fireworks.sdk.examples.fwctl.FwctlCommand.ifGiven;
+
 import ai.fireworks.sdk.core.Durations;
+import ai.fireworks.sdk.deployments.AcceleratorType;
+import ai.fireworks.sdk.deployments.CreateDeploymentRequest;
+import ai.fireworks.sdk.deployments.Precision;
+import ai.fireworks.sdk.deployments.UpdateDeploymentRequest;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
@@ -88,6 +94,41 @@ final class DeploymentConfigOptions {
     return minReplicaCount != null || maxReplicaCount != null || scaleUpWindow != null || scaleDownWindow != null
         || scaleToZeroWindow != null || acceleratorCount != null || acceleratorType != null || longPrompt != null
         || enableAddons != null || displayName != null || description != null || precision != null;
+  }
+
+  /** Sets the given flags on a create request. */
+  void applyTo(CreateDeploymentRequest r) {
+    ifGiven(minReplicaCount, r::minReplicaCount);
+    ifGiven(maxReplicaCount, r::maxReplicaCount);
+    ifGiven(scaleUpWindow, r::scaleUpWindow);
+    ifGiven(scaleDownWindow, r::scaleDownWindow);
+    ifGiven(scaleToZeroWindow, r::scaleToZeroWindow);
+    ifGiven(acceleratorType, t -> r.acceleratorType(AcceleratorType.of(t)));
+    ifGiven(acceleratorCount, r::acceleratorCount);
+    ifGiven(longPrompt, r::longPrompt);
+    ifGiven(enableAddons, r::enableAddons);
+    ifGiven(displayName, r::displayName);
+    ifGiven(description, r::description);
+    ifGiven(precision, p -> r.precision(Precision.of(p)));
+  }
+
+  /**
+   * Sets the given flags on an update request: the same setters as {@link #applyTo(CreateDeploymentRequest)},
+   * on a type the SDK does not relate to it.
+   */
+  void applyTo(UpdateDeploymentRequest r) {
+    ifGiven(minReplicaCount, r::minReplicaCount);
+    ifGiven(maxReplicaCount, r::maxReplicaCount);
+    ifGiven(scaleUpWindow, r::scaleUpWindow);
+    ifGiven(scaleDownWindow, r::scaleDownWindow);
+    ifGiven(scaleToZeroWindow, r::scaleToZeroWindow);
+    ifGiven(acceleratorType, t -> r.acceleratorType(AcceleratorType.of(t)));
+    ifGiven(acceleratorCount, r::acceleratorCount);
+    ifGiven(longPrompt, r::longPrompt);
+    ifGiven(enableAddons, r::enableAddons);
+    ifGiven(displayName, r::displayName);
+    ifGiven(description, r::description);
+    ifGiven(precision, p -> r.precision(Precision.of(p)));
   }
 
   static void nonNegative(String flag, Integer value) {
