@@ -60,7 +60,7 @@ class ColdStartTest extends InferenceTestSupport {
         .completeAsync(CompletionRequest.of(ON_DEPLOYMENT, "Say this is a test"));
     List<Duration> delays = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      delays.add(scheduler.runNext(ANY_WAIT));
+      delays.add(runNext(ANY_WAIT));
     }
     Completion c = f.get(10, TimeUnit.SECONDS);
 
@@ -93,8 +93,8 @@ class ColdStartTest extends InferenceTestSupport {
     try {
       CompletableFuture<Completion> f = CompletableFuture.supplyAsync(
           () -> client.complete(CompletionRequest.of(ON_DEPLOYMENT, "hi")), caller);
-      scheduler.runNext(ANY_WAIT);
-      scheduler.runNext(ANY_WAIT);
+      runNext(ANY_WAIT);
+      runNext(ANY_WAIT);
 
       assertEquals(" This is a test.", f.get(10, TimeUnit.SECONDS).text());
     } finally {
@@ -113,7 +113,7 @@ class ColdStartTest extends InferenceTestSupport {
         .completeAsync(CompletionRequest.of(ON_DEPLOYMENT, "hi"));
     Duration total = Duration.ZERO;
     for (int i = 0; i < 50; i++) {
-      var advanced = scheduler.runNextUnless(ANY_WAIT, f::isDone);
+      var advanced = runNextUnless(ANY_WAIT, f::isDone);
       if (advanced.isEmpty()) {
         break;
       }
@@ -142,7 +142,7 @@ class ColdStartTest extends InferenceTestSupport {
 
     assertSame(DeploymentScalingUpException.class, e.getClass());
     assertEquals(1, server.getRequestCount());
-    assertEquals(0, scheduler.pending(Duration.ofDays(1)));
+    assertEquals(0, pending(Duration.ofDays(1)));
   }
 
   @Test
@@ -153,8 +153,8 @@ class ColdStartTest extends InferenceTestSupport {
 
     CompletableFuture<Completion> f = riding(ColdStartPolicy.builder())
         .completeAsync(CompletionRequest.of(ON_DEPLOYMENT, "hi"));
-    Duration first = scheduler.runNext(ANY_WAIT);
-    Duration second = scheduler.runNext(ANY_WAIT);
+    Duration first = runNext(ANY_WAIT);
+    Duration second = runNext(ANY_WAIT);
 
     assertEquals(" This is a test.", f.get(10, TimeUnit.SECONDS).text());
     assertBetween(Duration.ofMillis(500), Duration.ofSeconds(1), first);
@@ -192,7 +192,7 @@ class ColdStartTest extends InferenceTestSupport {
         .completeAsync(CompletionRequest.of(ON_DEPLOYMENT, "hi"));
     Duration total = Duration.ZERO;
     for (int i = 0; i < 50; i++) {
-      var advanced = scheduler.runNextUnless(ANY_WAIT, f::isDone);
+      var advanced = runNextUnless(ANY_WAIT, f::isDone);
       if (advanced.isEmpty()) {
         break;
       }
@@ -213,7 +213,7 @@ class ColdStartTest extends InferenceTestSupport {
 
     CompletableFuture<ChatCompletion> f = riding(ColdStartPolicy.builder())
         .chatStreamingAsync(ChatRequest.of(ON_DEPLOYMENT, "hi"), chunks::add);
-    scheduler.runNext(ANY_WAIT);
+    runNext(ANY_WAIT);
 
     assertEquals("Hello, world", f.get(10, TimeUnit.SECONDS).text());
     assertEquals(7, chunks.size());
@@ -230,8 +230,8 @@ class ColdStartTest extends InferenceTestSupport {
 
     CompletableFuture<Completion> f = riding(ColdStartPolicy.builder())
         .completeAsync(CompletionRequest.of(ON_DEPLOYMENT, "hi"));
-    scheduler.runNext(Duration.ofSeconds(9));
-    scheduler.runNext(Duration.ofSeconds(9));
+    runNext(Duration.ofSeconds(9));
+    runNext(Duration.ofSeconds(9));
 
     assertEquals(" This is a test.", f.get(10, TimeUnit.SECONDS).text());
     assertEquals(3, server.getRequestCount());
@@ -245,10 +245,10 @@ class ColdStartTest extends InferenceTestSupport {
 
     CompletableFuture<Completion> f = riding(ColdStartPolicy.builder())
         .completeAsync(CompletionRequest.of(ON_DEPLOYMENT, "hi"));
-    eventually(() -> scheduler.pending(ANY_WAIT) == 1, "a cold-start wait is scheduled");
+    eventually(() -> pending(ANY_WAIT) == 1, "a cold-start wait is scheduled");
     f.cancel(true);
 
-    eventually(() -> scheduler.pending(Duration.ofDays(1)) == 0, "the wait is cancelled");
+    eventually(() -> pending(Duration.ofDays(1)) == 0, "the wait is cancelled");
     assertEquals(1, server.getRequestCount());
   }
 

@@ -3,6 +3,7 @@ package ai.fireworks.sdk.inference;
 import ai.fireworks.sdk.core.FireworksClient;
 import ai.fireworks.sdk.core.RetryPolicy;
 import ai.fireworks.sdk.core.internal.Json;
+import ai.fireworks.sdk.testkit.ManualScheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -96,6 +99,44 @@ abstract class InferenceTestSupport {
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
     }
+  }
+
+  /**
+   * Waits (up to 10 s of real time) for a task due within {@code within} of now, moves the clock to
+   * its due time and runs what is due then, on the calling thread.
+   *
+   * @return the delay the clock advanced by
+   */
+  Duration runNext(Duration within) throws InterruptedException {
+    return runNextUnless(within, () -> false)
+        .orElseThrow(() -> new AssertionError("no task due within " + within + " was scheduled"));
+  }
+
+  /**
+   * Like {@link #runNext} but returns empty as soon as {@code stop} holds and no task is due
+   * (checked every few milliseconds, for at most 10 s of real time).
+   */
+  Optional<Duration> runNextUnless(Duration within, BooleanSupplier stop) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      Optional<Instant> due = scheduler.awaitTaskDueWithin(within, Duration.ofMillis(5));
+      if (due.isPresent()) {
+        Instant before = scheduler.now();
+        scheduler.advanceTo(due.get());
+        return Optional.of(Duration.between(before, due.get()));
+      }
+      if (stop.getAsBoolean()) {
+        return Optional.empty();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no task due within " + within + " was scheduled; pending: " + scheduler.pendingDelays());
+      }
+    }
+  }
+
+  /** Live tasks due within {@code within} of now. */
+  int pending(Duration within) {
+    return (int) scheduler.pendingDelays().stream().filter(d -> d.compareTo(within) <= 0).count();
   }
 
   RecordedRequest take() throws InterruptedException {

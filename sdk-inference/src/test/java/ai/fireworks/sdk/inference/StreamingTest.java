@@ -198,7 +198,7 @@ class StreamingTest extends InferenceTestSupport {
     assertEquals(List.of("Hi"), seen);
     assertTrue(e.getMessage().contains("stream lost the connection after 1 chunk(s)"), e.getMessage());
     assertEquals(1, server.getRequestCount(), "the stream was not sent again");
-    assertEquals(0, scheduler.pending(Duration.ofDays(1)), "no retry is scheduled either");
+    assertEquals(0, pending(Duration.ofDays(1)), "no retry is scheduled either");
   }
 
   @Test
