@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -32,6 +33,8 @@ public final class Json {
       .addModule(new SimpleModule("fireworks-durations")
           .addSerializer(Duration.class, new ProtoDurationSerializer())
           .addDeserializer(Duration.class, new ProtoDurationDeserializer()))
+      // Parse errors must not quote the input: a body may echo the API key (Jackson < 2.16 quotes by default).
+      .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
