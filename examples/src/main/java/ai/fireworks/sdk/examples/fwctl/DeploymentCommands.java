@@ -240,13 +240,8 @@ final class DeploymentCommands {
       if (wait.requested()) {
         wait.run(options -> deployments.awaitDeleted(name, options));
       }
-      Output out = root.out();
-      if (out.json()) {
-        out.printJson(out.lastBody("DELETE", "/v1/" + name).orElseGet(Output.MAPPER::createObjectNode));
-      } else {
-        out.stream().println("Deleted " + name + (hard ? "" : " (soft delete: 'fwctl undelete deployment "
-            + name.id() + "' restores it)"));
-      }
+      root.out().reply("DELETE", "/v1/" + name, Output.MAPPER::createObjectNode, "Deleted " + name
+          + (hard ? "" : " (soft delete: 'fwctl undelete deployment " + name.id() + "' restores it)"));
       return Errors.OK;
     }
   }
@@ -300,12 +295,8 @@ final class DeploymentCommands {
       DeploymentName name = deploymentName(root, deployment);
       DeploymentConfigOptions.nonNegative("--replica-count", replicaCount);
       DeploymentsClient.of(root.client()).scale(name, replicaCount);
-      Output out = root.out();
-      if (out.json()) {
-        out.printJson(out.lastBody("PATCH", "/v1/" + name + ":scale").orElseGet(Output.MAPPER::createObjectNode));
-      } else {
-        out.stream().println("Scaling " + name + " to " + replicaCount + " replica" + (replicaCount == 1 ? "" : "s"));
-      }
+      root.out().reply("PATCH", "/v1/" + name + ":scale", Output.MAPPER::createObjectNode,
+          "Scaling " + name + " to " + replicaCount + " replica" + (replicaCount == 1 ? "" : "s"));
       return Errors.OK;
     }
   }

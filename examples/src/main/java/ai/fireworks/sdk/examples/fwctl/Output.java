@@ -84,6 +84,18 @@ final class Output {
     }
   }
 
+  /**
+   * Prints the API's reply to {@code method path}: in JSON the body it returned (or {@code fallback}
+   * when none was recorded); in text, the line {@code text}.
+   */
+  void reply(String method, String path, Supplier<JsonNode> fallback, String text) {
+    if (json()) {
+      printJson(lastBody(method, path).orElseGet(fallback));
+    } else {
+      out.println(text);
+    }
+  }
+
   /** Prints a JSON value, indented. */
   void printJson(JsonNode node) {
     try {
