@@ -18,10 +18,11 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  static String text(String file) {
-    try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + file)) {
+  /** The text of the test resource at {@code path} (such as "/addons/model-lora.json"). */
+  static String resource(String path) {
+    try (InputStream in = Fixtures.class.getResourceAsStream(path)) {
       if (in == null) {
-        throw new IllegalArgumentException("no fixture " + file);
+        throw new IllegalArgumentException("no fixture " + path);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -29,10 +30,19 @@ final class Fixtures {
     }
   }
 
+  static String text(String file) {
+    return resource("/fixtures/" + file);
+  }
+
   /** The fixture with {@code edit} applied. */
   static String edited(String file, Consumer<ObjectNode> edit) {
+    return edit(text(file), edit);
+  }
+
+  /** The JSON object {@code json} with {@code edit} applied. */
+  static String edit(String json, Consumer<ObjectNode> edit) {
     try {
-      ObjectNode node = (ObjectNode) JSON.readTree(text(file));
+      ObjectNode node = (ObjectNode) JSON.readTree(json);
       edit.accept(node);
       return JSON.writeValueAsString(node);
     } catch (IOException e) {
