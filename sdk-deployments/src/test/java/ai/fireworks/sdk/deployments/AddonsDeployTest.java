@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fireworks.sdk.core.DeploymentName;
-import ai.fireworks.sdk.core.FireworksClient;
 import ai.fireworks.sdk.core.ModelName;
 import ai.fireworks.sdk.core.ModelRef;
 import ai.fireworks.sdk.core.NotFoundException;
@@ -19,33 +18,14 @@ import ai.fireworks.sdk.core.ServerException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Loading an addon: the checks before the create, and exactly what the create sends. */
-class AddonsDeployTest {
+class AddonsDeployTest extends AddonsClientTestBase {
   private static final ModelName LORA = ModelName.parse("accounts/acme/models/support-bot-lora");
   private static final DeploymentName LLAMA = DeploymentName.parse("accounts/acme/deployments/llama-8b-addons");
   private static final String BASE_MISMATCH = "The base model of the deployment must match the base model of the addon";
-
-  @StartStop final MockWebServer server = new MockWebServer();
-  private FireworksClient fw;
-  private AddonsClient addons;
-
-  @BeforeEach
-  void setUp() {
-    fw = FireworksClient.builder().apiKey("fw-test-key").accountId("acme").baseUrl(server.url("/").toString()).build();
-    addons = AddonsClient.of(fw);
-  }
-
-  @AfterEach
-  void tearDown() {
-    fw.close();
-  }
 
   private void enqueueChecksPass() {
     server.enqueue(ok("model-lora.json"));

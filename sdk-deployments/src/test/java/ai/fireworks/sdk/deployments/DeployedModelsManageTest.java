@@ -10,37 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fireworks.sdk.core.DeployedModelName;
 import ai.fireworks.sdk.core.DeploymentName;
-import ai.fireworks.sdk.core.FireworksClient;
 import ai.fireworks.sdk.core.ModelName;
 import ai.fireworks.sdk.core.NotFoundException;
 import ai.fireworks.sdk.core.Page;
 import java.util.List;
 import java.util.stream.Collectors;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** get, list, update and unload of deployed models: the exact requests and what comes back. */
-class DeployedModelsManageTest {
+class DeployedModelsManageTest extends AddonsClientTestBase {
   private static final DeployedModelName LOADED = DeployedModelName.parse("accounts/acme/deployedModels/support-bot-lora-4f9a1c");
-
-  @StartStop final MockWebServer server = new MockWebServer();
-  private FireworksClient fw;
-  private AddonsClient addons;
-
-  @BeforeEach
-  void setUp() {
-    fw = FireworksClient.builder().apiKey("fw-test-key").accountId("acme").baseUrl(server.url("/").toString()).build();
-    addons = AddonsClient.of(fw);
-  }
-
-  @AfterEach
-  void tearDown() {
-    fw.close();
-  }
 
   @Test
   void getReadsTheDeployedModel() throws Exception {
