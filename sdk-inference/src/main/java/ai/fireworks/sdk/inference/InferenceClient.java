@@ -13,6 +13,7 @@ import ai.fireworks.sdk.core.internal.Json;
 import ai.fireworks.sdk.inference.internal.ChatAssembler;
 import ai.fireworks.sdk.inference.internal.ColdStartRetry;
 import ai.fireworks.sdk.inference.internal.CompletionAssembler;
+import ai.fireworks.sdk.inference.internal.StreamAssembler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Completions and chat completions ({@code /inference/v1/completions},
@@ -52,6 +54,21 @@ import java.util.function.Predicate;
 public final class InferenceClient {
   static final String COMPLETIONS_PATH = "/inference/v1/completions";
   static final String CHAT_PATH = "/inference/v1/chat/completions";
+
+  /** What differs between the two endpoints; everything else goes the same way. */
+  private record Endpoint<R, C>(String path, Class<R> type, BiFunction<R, ResponseMetadata, R> withMetadata,
+      Class<C> chunkType, Function<C, Optional<Usage>> usage, Function<C, Optional<JsonNode>> perfMetrics,
+      Predicate<C> finishes, Supplier<StreamAssembler<C, R, ?>> assembler) {}
+
+  private static final Endpoint<Completion, CompletionChunk> COMPLETIONS = new Endpoint<>(COMPLETIONS_PATH,
+      Completion.class, Completion::withMetadata, CompletionChunk.class, CompletionChunk::usage,
+      CompletionChunk::perfMetrics, c -> c.choices().stream().anyMatch(x -> x.finishReason().isPresent()),
+      CompletionAssembler::new);
+
+  private static final Endpoint<ChatCompletion, ChatCompletionChunk> CHAT = new Endpoint<>(CHAT_PATH,
+      ChatCompletion.class, ChatCompletion::withMetadata, ChatCompletionChunk.class, ChatCompletionChunk::usage,
+      ChatCompletionChunk::perfMetrics, c -> c.choices().stream().anyMatch(x -> x.finishReason().isPresent()),
+      ChatAssembler::new);
 
   private final FireworksClient client;
   private final HttpTransport transport;
@@ -115,7 +132,7 @@ public final class InferenceClient {
 
   /** {@link #complete(CompletionRequest)} with per-call options (timeout, retry policy, headers). */
   public Completion complete(CompletionRequest request, RequestOptions options) {
-    return HttpTransport.join(send(request, options, COMPLETIONS_PATH, Completion.class, Completion::withMetadata));
+    return HttpTransport.join(send(request, options, COMPLETIONS));
   }
 
   /**
@@ -128,7 +145,7 @@ public final class InferenceClient {
 
   /** {@link #completeAsync(CompletionRequest)} with per-call options. */
   public CompletableFuture<Completion> completeAsync(CompletionRequest request, RequestOptions options) {
-    return toCaller(send(request, options, COMPLETIONS_PATH, Completion.class, Completion::withMetadata));
+    return toCaller(send(request, options, COMPLETIONS));
   }
 
   /**
@@ -144,7 +161,7 @@ public final class InferenceClient {
 
   /** {@link #completeStreaming(CompletionRequest)} with per-call options. */
   public EventStream<CompletionChunk> completeStreaming(CompletionRequest request, RequestOptions options) {
-    return HttpTransport.join(openCompletion(request, options));
+    return HttpTransport.join(open(request, options, COMPLETIONS));
   }
 
   /**
@@ -162,9 +179,7 @@ public final class InferenceClient {
   /** {@link #completeStreamingAsync(CompletionRequest, Consumer)} with per-call options. */
   public CompletableFuture<Completion> completeStreamingAsync(CompletionRequest request, RequestOptions options,
       Consumer<? super CompletionChunk> onChunk) {
-    Objects.requireNonNull(onChunk, "onChunk");
-    CompletionAssembler assembler = new CompletionAssembler();
-    return drain(openCompletion(request, options), onChunk, assembler::add, assembler::build);
+    return streamAsync(request, options, COMPLETIONS, onChunk);
   }
 
   // ---- chat ---------------------------------------------------------------------------------
@@ -182,7 +197,7 @@ public final class InferenceClient {
 
   /** {@link #chat(ChatRequest)} with per-call options (timeout, retry policy, headers). */
   public ChatCompletion chat(ChatRequest request, RequestOptions options) {
-    return HttpTransport.join(send(request, options, CHAT_PATH, ChatCompletion.class, ChatCompletion::withMetadata));
+    return HttpTransport.join(send(request, options, CHAT));
   }
 
   /**
@@ -195,7 +210,7 @@ public final class InferenceClient {
 
   /** {@link #chatAsync(ChatRequest)} with per-call options. */
   public CompletableFuture<ChatCompletion> chatAsync(ChatRequest request, RequestOptions options) {
-    return toCaller(send(request, options, CHAT_PATH, ChatCompletion.class, ChatCompletion::withMetadata));
+    return toCaller(send(request, options, CHAT));
   }
 
   /**
@@ -211,7 +226,7 @@ public final class InferenceClient {
 
   /** {@link #chatStreaming(ChatRequest)} with per-call options. */
   public EventStream<ChatCompletionChunk> chatStreaming(ChatRequest request, RequestOptions options) {
-    return HttpTransport.join(openChat(request, options));
+    return HttpTransport.join(open(request, options, CHAT));
   }
 
   /**
@@ -230,9 +245,7 @@ public final class InferenceClient {
   /** {@link #chatStreamingAsync(ChatRequest, Consumer)} with per-call options. */
   public CompletableFuture<ChatCompletion> chatStreamingAsync(ChatRequest request, RequestOptions options,
       Consumer<? super ChatCompletionChunk> onChunk) {
-    Objects.requireNonNull(onChunk, "onChunk");
-    ChatAssembler assembler = new ChatAssembler();
-    return drain(openChat(request, options), onChunk, assembler::add, assembler::build);
+    return streamAsync(request, options, CHAT, onChunk);
   }
 
   // ---- plumbing -----------------------------------------------------------------------------
@@ -248,39 +261,31 @@ public final class InferenceClient {
     return result;
   }
 
-  private <T> CompletableFuture<T> send(InferenceRequest request, RequestOptions options, String path,
-      Class<T> type, BiFunction<T, ResponseMetadata, T> withMetadata) {
+  private <R> CompletableFuture<R> send(InferenceRequest request, RequestOptions options, Endpoint<R, ?> endpoint) {
     Objects.requireNonNull(options, "options");
     ModelRef target = target(request);
-    ApiRequest api = ApiRequest.post(path, body(request, target, false)).idempotent();
-    return ColdStartRetry.run(() -> transport.send(api, options).thenApply(r -> withMetadata.apply(decode(r, type, api),
-        ResponseMetadata.of(r.status(), r.headers().map()))), target, coldStart, transport.time());
-  }
-
-  private CompletableFuture<EventStream<CompletionChunk>> openCompletion(CompletionRequest request,
-      RequestOptions options) {
-    return open(request, options, COMPLETIONS_PATH, CompletionChunk.class, CompletionChunk::usage,
-        CompletionChunk::perfMetrics, c -> c.choices().stream().anyMatch(x -> x.finishReason().isPresent()));
-  }
-
-  private CompletableFuture<EventStream<ChatCompletionChunk>> openChat(ChatRequest request, RequestOptions options) {
-    return open(request, options, CHAT_PATH, ChatCompletionChunk.class, ChatCompletionChunk::usage,
-        ChatCompletionChunk::perfMetrics, c -> c.choices().stream().anyMatch(x -> x.finishReason().isPresent()));
-  }
-
-  private <C> CompletableFuture<EventStream<C>> open(InferenceRequest request, RequestOptions options, String path,
-      Class<C> type, Function<C, Optional<Usage>> usage, Function<C, Optional<JsonNode>> perf, Predicate<C> finishes) {
-    Objects.requireNonNull(options, "options");
-    ModelRef target = target(request);
-    ApiRequest api = ApiRequest.post(path, body(request, target, true)).idempotent();
-    return ColdStartRetry.run(() -> transport.stream(api, options)
-        .thenApply(r -> new EventStream<>(r, type, usage, perf, finishes, api.toString())),
+    ApiRequest api = ApiRequest.post(endpoint.path(), body(request, target, false)).idempotent();
+    return ColdStartRetry.run(() -> transport.send(api, options).thenApply(r -> endpoint.withMetadata().apply(
+        decode(r, endpoint.type(), api), ResponseMetadata.of(r.status(), r.headers().map()))),
         target, coldStart, transport.time());
   }
 
-  /** Reads {@code opened} to the end on the caller executor, feeding {@code onChunk} and {@code add}. */
-  private <C, R> CompletableFuture<R> drain(CompletableFuture<EventStream<C>> opened, Consumer<? super C> onChunk,
-      Consumer<C> add, Function<ResponseMetadata, R> build) {
+  private <C> CompletableFuture<EventStream<C>> open(InferenceRequest request, RequestOptions options,
+      Endpoint<?, C> endpoint) {
+    Objects.requireNonNull(options, "options");
+    ModelRef target = target(request);
+    ApiRequest api = ApiRequest.post(endpoint.path(), body(request, target, true)).idempotent();
+    return ColdStartRetry.run(() -> transport.stream(api, options).thenApply(r -> new EventStream<>(r,
+        endpoint.chunkType(), endpoint.usage(), endpoint.perfMetrics(), endpoint.finishes(), api.toString())),
+        target, coldStart, transport.time());
+  }
+
+  /** Opens a stream and reads it to the end on the caller executor, feeding {@code onChunk} and the endpoint's assembler. */
+  private <R, C> CompletableFuture<R> streamAsync(InferenceRequest request, RequestOptions options,
+      Endpoint<R, C> endpoint, Consumer<? super C> onChunk) {
+    Objects.requireNonNull(onChunk, "onChunk");
+    StreamAssembler<C, R, ?> assembler = endpoint.assembler().get();
+    CompletableFuture<EventStream<C>> opened = open(request, options, endpoint);
     CompletableFuture<R> result = new CompletableFuture<>();
     AtomicReference<EventStream<C>> current = new AtomicReference<>();
     result.whenComplete((v, e) -> {
@@ -306,9 +311,9 @@ public final class InferenceClient {
                 return;
               }
               onChunk.accept(chunk);
-              add.accept(chunk);
+              assembler.add(chunk);
             }
-            result.complete(build.apply(stream.metadata()));
+            result.complete(assembler.build(stream.metadata()));
           } catch (RuntimeException | Error t) {
             result.completeExceptionally(t);
           }
