@@ -187,9 +187,6 @@ public final class HttpTransport {
     Instant deadline = start.plus(policy.totalTimeout());
     CompletableFuture<R> result = new CompletableFuture<>();
     int[] attempts = {0};
-    if (!listeners.isEmpty()) {
-      result.whenComplete((v, e) -> tellListeners(RequestListener::onCall, event(request, attempts[0], v, e, start)));
-    }
     new Object() {
       private volatile Future<?> timer;
 
@@ -213,15 +210,16 @@ public final class HttpTransport {
         attempts[0] = attempt;
         Instant attemptStart = time.now();
         CompletableFuture<R> f = attemptFn.apply(attempt, attemptOptions);
-        if (!listeners.isEmpty()) {
-          f.whenComplete((v, e) -> tellListeners(RequestListener::onAttempt, event(request, attempt, v, e, attemptStart)));
-        }
+
         result.whenComplete((v, e) -> {
           if (e instanceof CancellationException) {
             f.cancel(true);
           }
         });
         f.whenComplete((v, e) -> {
+          if (!listeners.isEmpty()) {
+            tellListeners(RequestListener::onAttempt, event(request, attempt, v, e, attemptStart));
+          }
           if (e == null) {
             result.complete(v);
             return;
@@ -241,7 +239,18 @@ public final class HttpTransport {
         });
       }
     }.run(1);
-    return result;
+    if (listeners.isEmpty()) {
+      return result;
+    }
+    // Listeners hear of the call before the caller does; cancelling the caller's future cancels the call.
+    CompletableFuture<R> observed = result.whenComplete(
+        (v, e) -> tellListeners(RequestListener::onCall, event(request, attempts[0], v, e, start)));
+    observed.whenComplete((v, e) -> {
+      if (e instanceof CancellationException) {
+        result.cancel(true);
+      }
+    });
+    return observed;
   }
 
   private RequestEvent event(ApiRequest request, int attempt, Object value, Throwable error, Instant start) {
