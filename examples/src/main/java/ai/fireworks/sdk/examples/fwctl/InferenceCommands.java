@@ -10,9 +10,11 @@ import ai.fireworks.sdk.inference.CompletionChunk;
 import ai.fireworks.sdk.inference.CompletionRequest;
 import ai.fireworks.sdk.inference.EventStream;
 import ai.fireworks.sdk.inference.InferenceClient;
-import java.io.PrintStream;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,15 +37,21 @@ final class InferenceCommands {
     return ModelRef.parse(identifier, root.account().orElse(null));
   }
 
-  static void checkMaxTokens(Integer maxTokens) {
-    if (maxTokens != null && maxTokens < 1) {
-      throw new UsageException("--max-tokens must be at least 1, was " + maxTokens);
-    }
-  }
+  /** The sampling flags of {@code completions} and {@code chat}; {@code null} unless given. */
+  static final class Sampling {
+    @Option(names = "--max-tokens", paramLabel = "N", description = "Most tokens to generate.")
+    Integer maxTokens;
 
-  static void checkTemperature(Double temperature) {
-    if (temperature != null && (temperature < 0 || temperature > 2)) {
-      throw new UsageException("--temperature must be between 0 and 2, was " + temperature);
+    @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature, 0 to 2.")
+    Double temperature;
+
+    void validate() {
+      if (maxTokens != null && maxTokens < 1) {
+        throw new UsageException("--max-tokens must be at least 1, was " + maxTokens);
+      }
+      if (temperature != null && (temperature < 0 || temperature > 2)) {
+        throw new UsageException("--temperature must be between 0 and 2, was " + temperature);
+      }
     }
   }
 
@@ -58,11 +66,8 @@ final class InferenceCommands {
     @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "The prompt.")
     String prompt;
 
-    @Option(names = "--max-tokens", paramLabel = "N", description = "Most tokens to generate.")
-    Integer maxTokens;
-
-    @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature, 0 to 2.")
-    Double temperature;
+    @Mixin
+    Sampling sampling;
 
     @Option(names = "--stream", description = "Print the text as it is generated.")
     boolean stream;
@@ -71,38 +76,18 @@ final class InferenceCommands {
     int execute() {
       Fwctl root = root();
       ModelRef ref = modelRef(root, model);
-      checkMaxTokens(maxTokens);
-      checkTemperature(temperature);
+      sampling.validate();
       CompletionRequest.Builder b = CompletionRequest.builder().model(ref).prompt(prompt);
-      if (maxTokens != null) {
-        b.maxTokens(maxTokens);
-      }
-      if (temperature != null) {
-        b.temperature(temperature);
-      }
+      ifGiven(sampling.maxTokens, b::maxTokens);
+      ifGiven(sampling.temperature, b::temperature);
       CompletionRequest request = b.build();
       InferenceClient inference = root.inference();
       Output out = root.out();
       if (stream) {
-        try (EventStream<CompletionChunk> chunks = inference.completeStreaming(request)) {
-          for (CompletionChunk chunk : chunks) {
-            if (out.json()) {
-              out.stream().println(Output.tree(chunk));
-            } else {
-              printPart(out.stream(), chunk.text());
-            }
-          }
-        }
-        if (!out.json()) {
-          out.stream().println();
-        }
-        return Errors.OK;
-      }
-      Completion c = inference.complete(request);
-      if (out.json()) {
-        out.printJson(out.lastBody("POST", "/inference/v1/completions").orElseGet(() -> Output.tree(c)));
+        printStreaming(out, () -> inference.completeStreaming(request), CompletionChunk::text);
       } else {
-        out.stream().println(c.text());
+        Completion c = inference.complete(request);
+        out.reply("POST", "/inference/v1/completions", () -> Output.tree(c), c.text());
       }
       return Errors.OK;
     }
@@ -122,11 +107,8 @@ final class InferenceCommands {
     @Option(names = "--system", paramLabel = "TEXT", description = "A system message sent first.")
     String system;
 
-    @Option(names = "--max-tokens", paramLabel = "N", description = "Most tokens to generate.")
-    Integer maxTokens;
-
-    @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature, 0 to 2.")
-    Double temperature;
+    @Mixin
+    Sampling sampling;
 
     @Option(names = "--stream", description = "Print the reply as it is generated.")
     boolean stream;
@@ -135,49 +117,44 @@ final class InferenceCommands {
     int execute() {
       Fwctl root = root();
       ModelRef ref = modelRef(root, model);
-      checkMaxTokens(maxTokens);
-      checkTemperature(temperature);
+      sampling.validate();
       ChatRequest.Builder b = ChatRequest.builder().model(ref);
       if (system != null) {
         b.addMessage(ChatMessage.system(system));
       }
       messages.forEach(m -> b.addMessage(ChatMessage.user(m)));
-      if (maxTokens != null) {
-        b.maxTokens(maxTokens);
-      }
-      if (temperature != null) {
-        b.temperature(temperature);
-      }
+      ifGiven(sampling.maxTokens, b::maxTokens);
+      ifGiven(sampling.temperature, b::temperature);
       ChatRequest request = b.build();
       InferenceClient inference = root.inference();
       Output out = root.out();
       if (stream) {
-        try (EventStream<ChatCompletionChunk> chunks = inference.chatStreaming(request)) {
-          for (ChatCompletionChunk chunk : chunks) {
-            if (out.json()) {
-              out.stream().println(Output.tree(chunk));
-            } else {
-              printPart(out.stream(), chunk.text());
-            }
-          }
-        }
-        if (!out.json()) {
-          out.stream().println();
-        }
-        return Errors.OK;
-      }
-      ChatCompletion c = inference.chat(request);
-      if (out.json()) {
-        out.printJson(out.lastBody("POST", "/inference/v1/chat/completions").orElseGet(() -> Output.tree(c)));
+        printStreaming(out, () -> inference.chatStreaming(request), ChatCompletionChunk::text);
       } else {
-        out.stream().println(c.text());
+        ChatCompletion c = inference.chat(request);
+        out.reply("POST", "/inference/v1/chat/completions", () -> Output.tree(c), c.text());
       }
       return Errors.OK;
     }
   }
 
-  private static void printPart(PrintStream out, String text) {
-    out.print(text);
-    out.flush();
+  /**
+   * Prints a reply as it is generated: in JSON one chunk per line; in text each chunk's
+   * {@code text} as it arrives, then a newline once the stream is closed.
+   */
+  private static <C> void printStreaming(Output out, Supplier<EventStream<C>> open, Function<? super C, String> text) {
+    try (EventStream<C> chunks = open.get()) {
+      for (C chunk : chunks) {
+        if (out.json()) {
+          out.stream().println(Output.tree(chunk));
+        } else {
+          out.stream().print(text.apply(chunk));
+          out.stream().flush();
+        }
+      }
+    }
+    if (!out.json()) {
+      out.stream().println();
+    }
   }
 }
