@@ -7,45 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.fireworks.sdk.testkit.FireworksEmulator;
 import ai.fireworks.sdk.testkit.RecordedRequest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** fwctl's deployment commands against the emulator: exit codes, output, and what was sent. */
-class FwctlDeploymentTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String LLAMA = "accounts/fireworks/models/llama-v3p2-3b-instruct";
-  private static FireworksEmulator emulator;
-  private FwctlHarness fw;
-
-  @BeforeAll
-  static void startEmulator() {
-    emulator = FwctlHarness.fastEmulator().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    emulator.reset();
-    fw = new FwctlHarness(emulator);
-  }
-
+class FwctlDeploymentTest extends FwctlEmulatorTest {
   private static JsonNode json(String text) throws Exception {
     return JSON.readTree(text);
-  }
-
-  private FwctlHarness.Result ok(String... args) {
-    FwctlHarness.Result r = fw.run(args);
-    assertEquals(0, r.exit, () -> String.join(" ", args) + "\n" + r);
-    return r;
   }
 
   private List<RecordedRequest> sent(String method, String pathSuffix) {

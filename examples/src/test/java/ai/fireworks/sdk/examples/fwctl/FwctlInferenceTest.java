@@ -3,50 +3,23 @@ package ai.fireworks.sdk.examples.fwctl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.fireworks.sdk.testkit.FireworksEmulator;
 import ai.fireworks.sdk.testkit.RecordedRequest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** fwctl's completions, chat, deploy (addons) and emulator commands. */
-class FwctlInferenceTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String LLAMA = "accounts/fireworks/models/llama-v3p2-3b-instruct";
-  private static FireworksEmulator emulator;
-  private FwctlHarness fw;
-
-  @BeforeAll
-  static void startEmulator() {
-    emulator = FwctlHarness.fastEmulator().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
+class FwctlInferenceTest extends FwctlEmulatorTest {
   @BeforeEach
-  void reset() {
-    emulator.reset();
-    fw = new FwctlHarness(emulator);
+  void createAddonReadyDeployment() {
     FwctlHarness.Result r = fw.run("create", "deployment", LLAMA, "--deployment-id", "my-llama", "--enable-addons",
         "--wait");
     assertEquals(0, r.exit, r::toString);
     emulator.journal().clear();
-  }
-
-  private FwctlHarness.Result ok(String... args) {
-    FwctlHarness.Result r = fw.run(args);
-    assertEquals(0, r.exit, () -> String.join(" ", args) + "\n" + r);
-    return r;
   }
 
   private List<RecordedRequest> posts(String path) {

@@ -4,41 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.fireworks.sdk.testkit.FireworksEmulator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /** Bad input exits 2 with nothing sent; --help everywhere; the API key never shows. */
-class FwctlUsageTest {
-  private static FireworksEmulator emulator;
-  private FwctlHarness fw;
-
-  @BeforeAll
-  static void startEmulator() {
-    emulator = FwctlHarness.fastEmulator().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    emulator.reset();
-    fw = new FwctlHarness(emulator);
-  }
-
+class FwctlUsageTest extends FwctlEmulatorTest {
   static Stream<String> badCommands() {
     return Stream.of(
         "create deployment llama-v3p2-3b-instruct --scale-up-window 5x",
