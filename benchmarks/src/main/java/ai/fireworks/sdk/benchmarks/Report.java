@@ -89,13 +89,16 @@ public final class Report {
     line("");
     line("Throughput: asynchronous closed loop (requests/s; CPU us/req in brackets)");
     line("  %-32s %18s %18s %18s", "client", "c=1", "c=16", "c=64");
-    for (String c : new String[] {"raw", "sdk", "sdk_fjp2", "openai"}) {
+    for (String c : new String[] {"raw", "raw_fjp2", "sdk", "sdk_fjp2", "openai"}) {
       JsonNode t = load("throughput-" + c);
       line("  %-32s %18s %18s %18s", label(c), tp(t.path("c1")), tp(t.path("c16")), tp(t.path("c64")));
     }
     double sdkC64 = num(load("throughput-sdk").path("c64").get("requests_per_second"));
     ratio("throughput_c64_sdk_over_raw", sdkC64 / num(load("throughput-raw").path("c64").get("requests_per_second")),
         ">= 0.9");
+    ratio("throughput_c64_sdk_fjp2_over_raw_fjp2",
+        num(load("throughput-sdk_fjp2").path("c64").get("requests_per_second"))
+        / num(load("throughput-raw_fjp2").path("c64").get("requests_per_second")), null);
     ratio("throughput_c64_sdk_over_openai",
         sdkC64 / num(load("throughput-openai").path("c64").get("requests_per_second")), null);
 
@@ -164,6 +167,7 @@ public final class Report {
       case "raw": return "raw JDK (Runnable::run)";
       case "sdk": return "fireworks SDK";
       case "sdk_fjp2": return "fireworks SDK, FJ parallelism 2";
+      case "raw_fjp2": return "raw JDK, FJ parallelism 2";
       case "openai": return "openai-java (defaults)";
       case "openai_wide": return "openai-java (2000/host)";
       case "fixed_1s": return "fixed 1 s polling";

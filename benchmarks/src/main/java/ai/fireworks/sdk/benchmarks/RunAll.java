@@ -76,7 +76,7 @@ public final class RunAll {
         child(classpath(c, true), "JmhMain", cat(new String[] {c, url, out("jmh-" + c)}, iters, methods));
       }
       phase("Throughput: closed loop, async, concurrency 1 / 16 / 64");
-      for (String c : List.of("raw", "sdk", "sdk_fjp2", "openai")) {
+      for (String c : List.of("raw", "raw_fjp2", "sdk", "sdk_fjp2", "openai")) {
         child(c.endsWith(Contender.FJP2) ? List.of("-Xmx1g", Contender.FJP2_JVM_ARG) : List.of("-Xmx1g"),
             classpath(c, false), "Throughput", c, url, out("throughput-" + c),
             quick ? "0.5" : "1.5", quick ? "1" : "3");
@@ -118,6 +118,7 @@ public final class RunAll {
       case "raw":
       case "raw_default":
       case "raw_async":
+      case "raw_fjp2":
         base.addAll(jackson);
         return base;
       case "sdk":
