@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Waiter efficiency on simulated time: the real {@code DeploymentsClient.waitUntilReady} (core's
- * {@code Waiter} with the deployments' acceptor and interval hint, {@link WaitOptions#DEFAULT})
+ * {@code Waiter} with the deployments' acceptor and interval hint, {@link WaitOptions#defaults()})
  * against the emulator, compared with fixed 1 s and 9 s polling through the same client.
  *
  * <p>Client and emulator share one {@link ManualScheduler} timeline. Requests are real HTTP on
@@ -50,7 +50,7 @@ public final class WaiterBench {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("trials", trials);
     result.put("phases", "pending scheduling T-25s, downloading 15s, initializing 10s");
-    result.put("sdk_wait_options", "WaitOptions.DEFAULT (initial 1s, x1.5 per poll, max 10s, +-20% jitter)");
+    result.put("sdk_wait_options", "WaitOptions.defaults() (initial 1s, x1.5 per poll, max 10s, +-20% jitter)");
     long started = System.nanoTime();
     Map<String, Duration> scenarios = new LinkedHashMap<>();
     scenarios.put("30s", Duration.ofSeconds(30));
@@ -103,7 +103,7 @@ public final class WaiterBench {
       CompletableFuture<Deployment> done;
       switch (strategy) {
         case "sdk":
-          done = deployments.waitUntilReady(created.name(), WaitOptions.DEFAULT);
+          done = deployments.waitUntilReady(created.name(), WaitOptions.defaults());
           break;
         case "fixed_1s":
           done = pollEvery(deployments, time, created.name(), Duration.ofSeconds(1));

@@ -59,7 +59,7 @@ class AddonsEndToEndTest {
     Duration took = Duration.between(start, sim.now());
     assertTrue(took.compareTo(Duration.ofSeconds(10)) >= 0 && took.compareTo(Duration.ofSeconds(25)) <= 0,
         "DEPLOYED after the emulator's 10 s load: " + took);
-    assertEquals(1, sim.await(addons.listAsync(ListDeployedModelsRequest.ALL)).items().size());
+    assertEquals(1, sim.await(addons.listAsync(ListDeployedModelsRequest.all())).items().size());
 
     Completion c = sim.await(sim.inference().completeAsync(CompletionRequest.builder().model(deployed.modelRef())
         .prompt("hello addon").build()));
@@ -80,7 +80,7 @@ class AddonsEndToEndTest {
         e.getMessage());
     assertTrue(sim.emulator.journal().requests().stream().allMatch(r -> r.method().equals("GET")), calls().toString());
     assertEquals(2, sim.emulator.journal().size());
-    assertTrue(sim.await(addons.listAsync(ListDeployedModelsRequest.ALL)).items().isEmpty(), "nothing was created");
+    assertTrue(sim.await(addons.listAsync(ListDeployedModelsRequest.all())).items().isEmpty(), "nothing was created");
   }
 
   @Test

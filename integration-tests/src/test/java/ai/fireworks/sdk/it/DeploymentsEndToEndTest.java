@@ -187,7 +187,7 @@ class DeploymentsEndToEndTest {
 
     sim.await(deployments.deleteAsync(name));
     assertEquals(DeploymentState.DELETED, sim.await(deployments.getAsync(name)).state());
-    assertTrue(ids(sim.await(deployments.listAsync(ListDeploymentsRequest.ALL)).autoPager()).isEmpty());
+    assertTrue(ids(sim.await(deployments.listAsync(ListDeploymentsRequest.all())).autoPager()).isEmpty());
 
     Deployment restored = sim.await(deployments.undeleteAsync(name));
     assertEquals(DeploymentState.READY, restored.state());
@@ -208,7 +208,7 @@ class DeploymentsEndToEndTest {
     DeploymentSpec spec = DeploymentSpec.builder().deploymentId("declared").baseModel(LLAMA).minReplicaCount(1)
         .maxReplicaCount(2).acceleratorType(AcceleratorType.NVIDIA_A100_80GB).build();
 
-    DeploymentPlan plan = sim.await(deployments.planAsync(spec, ai.fireworks.sdk.deployments.ApplyOptions.DEFAULT));
+    DeploymentPlan plan = sim.await(deployments.planAsync(spec, ai.fireworks.sdk.deployments.ApplyOptions.defaults()));
     assertEquals(PlanAction.CREATE, plan.action());
     assertTrue(sim.emulator.journal().requests().stream().allMatch(r -> r.method().equals("GET")),
         "plan only reads: " + sim.emulator.journal().requests());
@@ -218,13 +218,13 @@ class DeploymentsEndToEndTest {
     assertEquals(DeploymentState.READY, created.deployment().state());
 
     sim.emulator.journal().clear();
-    ApplyResult same = sim.await(deployments.applyAsync(spec, ai.fireworks.sdk.deployments.ApplyOptions.DEFAULT));
+    ApplyResult same = sim.await(deployments.applyAsync(spec, ai.fireworks.sdk.deployments.ApplyOptions.defaults()));
     assertEquals(PlanAction.NO_CHANGE, same.plan().action());
     assertEquals(List.of("GET"), methods(), "no change sends only the read");
 
     sim.emulator.journal().clear();
     DeploymentSpec wider = DeploymentSpec.builder().from(spec).maxReplicaCount(4).build();
-    ApplyResult updated = sim.await(deployments.applyAsync(wider, ai.fireworks.sdk.deployments.ApplyOptions.DEFAULT));
+    ApplyResult updated = sim.await(deployments.applyAsync(wider, ai.fireworks.sdk.deployments.ApplyOptions.defaults()));
     assertEquals(PlanAction.UPDATE, updated.plan().action());
     assertEquals(List.of("GET", "PATCH"), methods());
     RecordedRequest patch = sim.emulator.journal().last();
@@ -235,7 +235,7 @@ class DeploymentsEndToEndTest {
     DeploymentSpec otherGpu = DeploymentSpec.builder().from(wider).acceleratorType(AcceleratorType.NVIDIA_H100_80GB)
         .build();
     Throwable refused = sim.awaitFailure(deployments.applyAsync(otherGpu,
-        ai.fireworks.sdk.deployments.ApplyOptions.DEFAULT));
+        ai.fireworks.sdk.deployments.ApplyOptions.defaults()));
     assertTrue(refused instanceof IllegalArgumentException, refused.toString());
     assertTrue(refused.getMessage().contains("accelerator"), refused.getMessage());
     assertEquals(List.of("GET"), methods(), "a refused change sends only the read");

@@ -171,7 +171,7 @@ class NetworkFaultTest {
 
     Bounded.Failure<RequestTimeoutException> stream = Bounded.fails(RequestTimeoutException.class, DEADLINE,
         () -> inference.chatStreaming(ChatRequest.of(target, "slow headers"),
-            RequestOptions.builder().retryPolicy(RetryPolicy.NONE).build()));
+            RequestOptions.builder().retryPolicy(RetryPolicy.none()).build()));
     assertTrue(stream.took.compareTo(TIMEOUT) >= 0 && stream.took.compareTo(TIMEOUT.multipliedBy(3)) < 0,
         "one attempt, ended by its timeout: " + stream.took);
   }

@@ -49,7 +49,7 @@ class NoDoubleApplyTest {
       assertEquals(DeploymentName.parse("accounts/acme/deployments/once"), d.name());
       assertEquals(List.of("POST 200 (cut)", "POST 409", "GET 200"), calls(sim.emulator),
           "the retry met ALREADY_EXISTS and read the deployment back");
-      assertEquals(1, sim.await(sim.deployments().listAsync(ListDeploymentsRequest.ALL)).items().size());
+      assertEquals(1, sim.await(sim.deployments().listAsync(ListDeploymentsRequest.all())).items().size());
     }
   }
 
@@ -63,7 +63,7 @@ class NoDoubleApplyTest {
 
       assertEquals(DeploymentState.CREATING, d.state());
       assertEquals(List.of("POST -1", "POST 200"), calls(sim.emulator));
-      assertEquals(1, sim.await(sim.deployments().listAsync(ListDeploymentsRequest.ALL)).items().size());
+      assertEquals(1, sim.await(sim.deployments().listAsync(ListDeploymentsRequest.all())).items().size());
     }
   }
 
@@ -92,7 +92,7 @@ class NoDoubleApplyTest {
 
       assertTrue(e instanceof ConnectionException, e.toString());
       assertEquals(List.of("POST 200 (cut)"), calls(sim.emulator), "no second create");
-      assertEquals(1, sim.await(sim.deployments().listAsync(ListDeploymentsRequest.ALL)).items().size(),
+      assertEquals(1, sim.await(sim.deployments().listAsync(ListDeploymentsRequest.all())).items().size(),
           "the server made exactly the one deployment; the caller can find it by listing");
 
       sim.emulator.journal().clear();
@@ -116,7 +116,7 @@ class NoDoubleApplyTest {
 
       assertTrue(e instanceof ConnectionException, e.toString());
       assertEquals(1, sim.emulator.journal().requests("POST", DEPLOYED_MODELS).size(), "the load was sent once");
-      assertEquals(1, sim.await(sim.addons().listAsync(ListDeployedModelsRequest.ALL)).items().size(),
+      assertEquals(1, sim.await(sim.addons().listAsync(ListDeployedModelsRequest.all())).items().size(),
           "and applied once");
 
       sim.emulator.journal().clear();

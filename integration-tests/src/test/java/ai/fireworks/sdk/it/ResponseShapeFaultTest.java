@@ -174,7 +174,7 @@ class ResponseShapeFaultTest {
 
     server.enqueue(json(500, "{\"error\": {\"message\": \"" + huge + "\", \"code\": \"INTERNAL\"}}"));
     Bounded.Failure<ServerException> f = Bounded.fails(ServerException.class, DEADLINE, () -> inference.complete(
-        CompletionRequest.of(TARGET, "x"), RequestOptions.builder().retryPolicy(RetryPolicy.NONE).build()));
+        CompletionRequest.of(TARGET, "x"), RequestOptions.builder().retryPolicy(RetryPolicy.none()).build()));
     assertTrue(f.message().length() < 2_000, "the message is an excerpt: " + f.message().length() + " chars");
     assertEquals("INTERNAL", f.exception.errorCode().orElseThrow());
 

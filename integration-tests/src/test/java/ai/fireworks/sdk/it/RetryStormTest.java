@@ -96,7 +96,7 @@ class RetryStormTest {
 
       assertEquals(3, sim.emulator.journal().requests("POST", "/v1/accounts/acme/deployments").size(),
           "a 429 means the server did not act, so even a create without an id may be repeated");
-      assertEquals(1, sim.await(sim.deployments().listAsync(ListDeploymentsRequest.ALL)).items().size());
+      assertEquals(1, sim.await(sim.deployments().listAsync(ListDeploymentsRequest.all())).items().size());
       assertEquals(DeploymentState.CREATING, d.state());
     }
   }

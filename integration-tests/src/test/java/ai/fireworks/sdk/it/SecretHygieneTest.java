@@ -138,8 +138,8 @@ class SecretHygieneTest {
       DeploymentSpec spec = DeploymentSpec.builder().deploymentId("secret-llama").baseModel(LLAMA).maxReplicaCount(3)
           .build();
       scanner.scan("spec", spec);
-      scanner.scan("plan", sim.await(deployments.planAsync(spec, ApplyOptions.DEFAULT)));
-      scanner.scan("apply", sim.await(deployments.applyAsync(spec, ApplyOptions.DEFAULT)));
+      scanner.scan("plan", sim.await(deployments.planAsync(spec, ApplyOptions.defaults())));
+      scanner.scan("apply", sim.await(deployments.applyAsync(spec, ApplyOptions.defaults())));
 
       failure(sim, "404", () -> deployments.getAsync(DeploymentName.parse("accounts/acme/deployments/missing")));
       failure(sim, "409", () -> deployments.create(LLAMA).deploymentId("secret-llama").minReplicaCount(2)
@@ -151,7 +151,7 @@ class SecretHygieneTest {
       failure(sim, "429", () -> deployments.getAsync(created.name()));
       sim.emulator.faults().clear();
       sim.emulator.faults().inject(Fault.serverError(503).always());
-      failure(sim, "503", () -> deployments.listAsync(ListDeploymentsRequest.ALL));
+      failure(sim, "503", () -> deployments.listAsync(ListDeploymentsRequest.all()));
       sim.emulator.faults().clear();
       sim.emulator.faults().inject(Fault.truncateStream(0).always());
       failure(sim, "cut body", () -> deployments.getAsync(created.name()));
@@ -197,7 +197,7 @@ class SecretHygieneTest {
       DeployedModel deployed = sim.await(addons.waitUntilDeployed(loading.name(), WAIT));
       scanner.scan("deployed", deployed);
       scanner.scan("model ref", deployed.modelRef());
-      scanner.scan("list", sim.await(addons.listAsync(ListDeployedModelsRequest.ALL)));
+      scanner.scan("list", sim.await(addons.listAsync(ListDeployedModelsRequest.all())));
       scanner.scan("model", sim.deployments().models().get(LORA));
       sim.await(addons.unloadAsync(deployed.name()));
       failure(sim, "gone", () -> addons.getAsync(deployed.name()));
@@ -244,14 +244,14 @@ class SecretHygieneTest {
       scanner.scan("stalled stream", readStream(inference, chat, ai.fireworks.sdk.core.RequestTimeoutException.class));
       sim.emulator.faults().inject(Fault.serverError(500).on("POST", "/inference/**").always());
       failure(sim, "inference 500", () -> inference.chatAsync(chat, RequestOptions.builder()
-          .retryPolicy(RetryPolicy.NONE).build()));
+          .retryPolicy(RetryPolicy.none()).build()));
       sim.emulator.faults().clear();
 
       sim.advance(Duration.ofMinutes(6));
       failure(sim, "cold start budget", () -> inference.withColdStart(ColdStartPolicy.builder()
           .budget(Duration.ofSeconds(40)).onWait(w -> scanner.scan("cold start wait", w)).build())
           .completeAsync(CompletionRequest.of(ModelRef.of(LLAMA, cold), "wake")));
-      failure(sim, "cold start disabled", () -> inference.withColdStart(ColdStartPolicy.DISABLED)
+      failure(sim, "cold start disabled", () -> inference.withColdStart(ColdStartPolicy.disabled())
           .completeAsync(CompletionRequest.of(ModelRef.of(LLAMA, cold), "wake")));
       scanJournal(sim.emulator);
     }

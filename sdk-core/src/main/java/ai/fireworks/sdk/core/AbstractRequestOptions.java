@@ -14,7 +14,9 @@ import org.immutables.value.Value;
 @FireworksStyle
 abstract class AbstractRequestOptions {
   /** No overrides. */
-  public static final RequestOptions NONE = RequestOptions.builder().build();
+  public static RequestOptions none() {
+    return Constants.NONE;
+  }
 
   /** Time limit for one attempt, from sending the request to the end of the response headers and body. */
   abstract Optional<Duration> timeout();
@@ -30,4 +32,12 @@ abstract class AbstractRequestOptions {
    * reused on every attempt.
    */
   abstract Optional<String> idempotencyKey();
+
+  /**
+   * The constants, initialised apart from this class: the generated subclass needs this class
+   * initialised first, so creating instances in its initialiser could deadlock two threads.
+   */
+  private static final class Constants {
+    static final RequestOptions NONE = RequestOptions.builder().build();
+  }
 }

@@ -16,10 +16,14 @@ import org.immutables.value.Value;
 @FireworksStyle
 abstract class AbstractRetryPolicy {
   /** Default: 3 attempts, 0.5 s to 8 s backoff, Retry-After capped at 60 s, 2 minutes in total. */
-  public static final RetryPolicy DEFAULT = RetryPolicy.builder().build();
+  public static RetryPolicy defaults() {
+    return Constants.DEFAULT;
+  }
 
   /** Never retry. */
-  public static final RetryPolicy NONE = RetryPolicy.builder().maxAttempts(1).build();
+  public static RetryPolicy none() {
+    return Constants.NONE;
+  }
 
   /** Total attempts including the first; default 3. */
   @Value.Default
@@ -68,5 +72,14 @@ abstract class AbstractRetryPolicy {
     if (d.isNegative() || d.isZero()) {
       throw new IllegalArgumentException(field + " must be positive, was " + d);
     }
+  }
+
+  /**
+   * The constants, initialised apart from this class: the generated subclass needs this class
+   * initialised first, so creating instances in its initialiser could deadlock two threads.
+   */
+  private static final class Constants {
+    static final RetryPolicy DEFAULT = RetryPolicy.builder().build();
+    static final RetryPolicy NONE = RetryPolicy.builder().maxAttempts(1).build();
   }
 }

@@ -15,7 +15,9 @@ import org.immutables.value.Value;
 @FireworksStyle
 abstract class AbstractWaitOptions {
   /** The defaults: 1 hour (like {@code firectl --wait}), polls from 1 s up to 10 s, no progress callback. */
-  public static final WaitOptions DEFAULT = WaitOptions.builder().build();
+  public static WaitOptions defaults() {
+    return Constants.DEFAULT;
+  }
 
   /** Wall-clock limit of the whole wait; default 1 hour. */
   @Value.Default
@@ -50,5 +52,13 @@ abstract class AbstractWaitOptions {
       throw new IllegalArgumentException("maxInterval must be at least initialInterval (" + initialInterval()
           + "), was " + maxInterval());
     }
+  }
+
+  /**
+   * The constants, initialised apart from this class: the generated subclass needs this class
+   * initialised first, so creating instances in its initialiser could deadlock two threads.
+   */
+  private static final class Constants {
+    static final WaitOptions DEFAULT = WaitOptions.builder().build();
   }
 }

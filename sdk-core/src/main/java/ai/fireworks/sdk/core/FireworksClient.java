@@ -141,7 +141,7 @@ public final class FireworksClient implements AutoCloseable {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(60);
     private Duration bodyIdleTimeout = Duration.ofSeconds(60);
-    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private String userAgent = "fireworks-java/" + version() + " java/" + Runtime.version().feature();
     private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
     private final List<RequestListener> listeners = new ArrayList<>();
@@ -229,7 +229,7 @@ public final class FireworksClient implements AutoCloseable {
       return this;
     }
 
-    /** Retry policy for every call; default {@link RetryPolicy#DEFAULT}. */
+    /** Retry policy for every call; default {@link RetryPolicy#defaults()}. */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
       return this;

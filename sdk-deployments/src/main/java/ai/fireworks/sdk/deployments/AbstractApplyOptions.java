@@ -10,7 +10,9 @@ import org.immutables.value.Value;
 @FireworksStyle
 abstract class AbstractApplyOptions {
   /** Report failed deployments, do not wait. */
-  public static final ApplyOptions DEFAULT = ApplyOptions.builder().build();
+  public static ApplyOptions defaults() {
+    return Constants.DEFAULT;
+  }
 
   /** What to do with a FAILED, DELETED or DELETING deployment; default {@link FailedDeploymentPolicy#REPORT}. */
   @Value.Default
@@ -20,4 +22,12 @@ abstract class AbstractApplyOptions {
 
   /** If set, apply waits until the deployment is READY with these options before returning. */
   public abstract Optional<WaitOptions> waitUntilReady();
+
+  /**
+   * The constants, initialised apart from this class: the generated subclass needs this class
+   * initialised first, so creating instances in its initialiser could deadlock two threads.
+   */
+  private static final class Constants {
+    static final ApplyOptions DEFAULT = ApplyOptions.builder().build();
+  }
 }

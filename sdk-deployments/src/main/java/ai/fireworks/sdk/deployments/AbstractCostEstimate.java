@@ -34,9 +34,9 @@ abstract class AbstractCostEstimate {
   /** Where the price came from. */
   public abstract String priceSource();
 
-  /** Estimates {@code spec} with {@link GpuPriceTable#PUBLISHED}. */
+  /** Estimates {@code spec} with {@link GpuPriceTable#published()}. */
   public static CostEstimate of(DeploymentSpec spec) {
-    return of(spec, GpuPriceTable.PUBLISHED);
+    return of(spec, GpuPriceTable.published());
   }
 
   /** Estimates {@code spec}, using its effective replica counts, with {@code prices}. */

@@ -11,7 +11,9 @@ import org.immutables.value.Value;
 @FireworksStyle
 abstract class AbstractDeleteOptions {
   /** A soft delete with the in-use check. */
-  public static final DeleteOptions DEFAULT = DeleteOptions.builder().build();
+  public static DeleteOptions defaults() {
+    return Constants.DEFAULT;
+  }
 
   /** Delete permanently, freeing the id for reuse (query {@code hard=true}); default false. */
   @Value.Default
@@ -23,5 +25,13 @@ abstract class AbstractDeleteOptions {
   @Value.Default
   public boolean ignoreChecks() {
     return false;
+  }
+
+  /**
+   * The constants, initialised apart from this class: the generated subclass needs this class
+   * initialised first, so creating instances in its initialiser could deadlock two threads.
+   */
+  private static final class Constants {
+    static final DeleteOptions DEFAULT = DeleteOptions.builder().build();
   }
 }

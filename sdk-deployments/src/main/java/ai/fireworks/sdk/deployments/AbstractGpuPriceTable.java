@@ -20,19 +20,9 @@ abstract class AbstractGpuPriceTable {
    * $10.00, B300 288GB $12.00 (Fireworks docs and a pricing transcription, 2026). Other accelerators
    * (such as MI300X) have no published price here, so their estimate is empty.
    */
-  public static final GpuPriceTable PUBLISHED = GpuPriceTable.builder()
-      .description("Fireworks published on-demand list prices (estimate; check fireworks.ai/pricing)")
-      .putPrices(AcceleratorType.NVIDIA_A100_80GB, new BigDecimal("3.89"))
-      .putSources(AcceleratorType.NVIDIA_A100_80GB, "fireworks.ai/pricing, ~2024")
-      .putPrices(AcceleratorType.NVIDIA_H100_80GB, new BigDecimal("7.00"))
-      .putSources(AcceleratorType.NVIDIA_H100_80GB, "Fireworks docs cost calculator, 2026")
-      .putPrices(AcceleratorType.NVIDIA_H200_141GB, new BigDecimal("7.00"))
-      .putSources(AcceleratorType.NVIDIA_H200_141GB, "Fireworks docs cost calculator, 2026")
-      .putPrices(AcceleratorType.NVIDIA_B200_180GB, new BigDecimal("10.00"))
-      .putSources(AcceleratorType.NVIDIA_B200_180GB, "Fireworks docs cost calculator, 2026")
-      .putPrices(AcceleratorType.NVIDIA_B300_288GB, new BigDecimal("12.00"))
-      .putSources(AcceleratorType.NVIDIA_B300_288GB, "Fireworks docs cost calculator, 2026")
-      .build();
+  public static GpuPriceTable published() {
+    return Constants.PUBLISHED;
+  }
 
   /** What the table is, such as "contract prices 2026-Q3". */
   @Value.Default
@@ -58,5 +48,25 @@ abstract class AbstractGpuPriceTable {
         throw new IllegalArgumentException("price of " + type + " must not be negative, was " + price);
       }
     });
+  }
+
+  /**
+   * The constants, initialised apart from this class: the generated subclass needs this class
+   * initialised first, so creating instances in its initialiser could deadlock two threads.
+   */
+  private static final class Constants {
+    static final GpuPriceTable PUBLISHED = GpuPriceTable.builder()
+        .description("Fireworks published on-demand list prices (estimate; check fireworks.ai/pricing)")
+        .putPrices(AcceleratorType.NVIDIA_A100_80GB, new BigDecimal("3.89"))
+        .putSources(AcceleratorType.NVIDIA_A100_80GB, "fireworks.ai/pricing, ~2024")
+        .putPrices(AcceleratorType.NVIDIA_H100_80GB, new BigDecimal("7.00"))
+        .putSources(AcceleratorType.NVIDIA_H100_80GB, "Fireworks docs cost calculator, 2026")
+        .putPrices(AcceleratorType.NVIDIA_H200_141GB, new BigDecimal("7.00"))
+        .putSources(AcceleratorType.NVIDIA_H200_141GB, "Fireworks docs cost calculator, 2026")
+        .putPrices(AcceleratorType.NVIDIA_B200_180GB, new BigDecimal("10.00"))
+        .putSources(AcceleratorType.NVIDIA_B200_180GB, "Fireworks docs cost calculator, 2026")
+        .putPrices(AcceleratorType.NVIDIA_B300_288GB, new BigDecimal("12.00"))
+        .putSources(AcceleratorType.NVIDIA_B300_288GB, "Fireworks docs cost calculator, 2026")
+        .build();
   }
 }

@@ -17,7 +17,9 @@ import org.immutables.value.Value;
 @FireworksStyle
 abstract class AbstractListDeployedModelsRequest {
   /** Lists everything with the defaults. */
-  public static final ListDeployedModelsRequest ALL = ListDeployedModelsRequest.builder().build();
+  public static ListDeployedModelsRequest all() {
+    return Constants.ALL;
+  }
 
   /** The account whose deployed models are listed; default the client's account. */
   public abstract Optional<AccountId> account();
@@ -54,5 +56,13 @@ abstract class AbstractListDeployedModelsRequest {
     if (pageSize().isPresent() && (pageSize().get() < 1 || pageSize().get() > 200)) {
       throw new IllegalArgumentException("pageSize must be between 1 and 200, was " + pageSize().get());
     }
+  }
+
+  /**
+   * The constants, initialised apart from this class: the generated subclass needs this class
+   * initialised first, so creating instances in its initialiser could deadlock two threads.
+   */
+  private static final class Constants {
+    static final ListDeployedModelsRequest ALL = ListDeployedModelsRequest.builder().build();
   }
 }

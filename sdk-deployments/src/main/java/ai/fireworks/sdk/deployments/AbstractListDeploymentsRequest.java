@@ -15,7 +15,9 @@ import org.immutables.value.Value;
 @FireworksStyle
 abstract class AbstractListDeploymentsRequest {
   /** Lists everything with the server's defaults. */
-  public static final ListDeploymentsRequest ALL = ListDeploymentsRequest.builder().build();
+  public static ListDeploymentsRequest all() {
+    return Constants.ALL;
+  }
 
   /** Account to list; default the client's account. */
   public abstract Optional<AccountId> account();
@@ -41,5 +43,13 @@ abstract class AbstractListDeploymentsRequest {
   @Value.Check
   void check() {
     pageSize().ifPresent(DeploymentRules::pageSize);
+  }
+
+  /**
+   * The constants, initialised apart from this class: the generated subclass needs this class
+   * initialised first, so creating instances in its initialiser could deadlock two threads.
+   */
+  private static final class Constants {
+    static final ListDeploymentsRequest ALL = ListDeploymentsRequest.builder().build();
   }
 }

@@ -14,7 +14,9 @@ import org.immutables.value.Value;
 @FireworksStyle
 abstract class AbstractListModelsRequest {
   /** Lists everything with the defaults. */
-  public static final ListModelsRequest ALL = ListModelsRequest.builder().build();
+  public static ListModelsRequest all() {
+    return Constants.ALL;
+  }
 
   /**
    * The account whose models are listed, such as {@link AccountId#FIREWORKS} for the public
@@ -39,5 +41,13 @@ abstract class AbstractListModelsRequest {
     if (pageSize().isPresent() && (pageSize().get() < 1 || pageSize().get() > 200)) {
       throw new IllegalArgumentException("pageSize must be between 1 and 200, was " + pageSize().get());
     }
+  }
+
+  /**
+   * The constants, initialised apart from this class: the generated subclass needs this class
+   * initialised first, so creating instances in its initialiser could deadlock two threads.
+   */
+  private static final class Constants {
+    static final ListModelsRequest ALL = ListModelsRequest.builder().build();
   }
 }

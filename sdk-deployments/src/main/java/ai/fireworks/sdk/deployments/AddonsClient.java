@@ -46,7 +46,7 @@ public final class AddonsClient {
   /** How long waits last unless told otherwise: 30 minutes, firectl's {@code load-lora --wait} default. */
   public static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofMinutes(30);
 
-  /** The default wait: {@link #DEFAULT_WAIT_TIMEOUT}, other settings as {@link WaitOptions#DEFAULT}. */
+  /** The default wait: {@link #DEFAULT_WAIT_TIMEOUT}, other settings as {@link WaitOptions#defaults()}. */
   public static final WaitOptions DEFAULT_WAIT = WaitOptions.builder().timeout(DEFAULT_WAIT_TIMEOUT).build();
 
   private final FireworksClient client;
@@ -94,7 +94,7 @@ public final class AddonsClient {
    * @throws IllegalStateException if the client has no account id
    */
   public Page<DeployedModel> list() {
-    return list(ListDeployedModelsRequest.ALL);
+    return list(ListDeployedModelsRequest.all());
   }
 
   /**
@@ -175,14 +175,14 @@ public final class AddonsClient {
 
   private CompletableFuture<DeployedModel> fetch(DeployedModelName name) {
     Objects.requireNonNull(name, "name");
-    return transport.send(ApiRequest.get(ControlPlanePaths.deployedModel(name)), RequestOptions.NONE,
+    return transport.send(ApiRequest.get(ControlPlanePaths.deployedModel(name)), RequestOptions.none(),
         DeployedModel.class);
   }
 
   private CompletableFuture<Void> remove(DeployedModelName name) {
     Objects.requireNonNull(name, "name");
     AtomicInteger attempts = new AtomicInteger();
-    return transport.send(ApiRequest.delete(ControlPlanePaths.deployedModel(name)), RequestOptions.NONE, attempts::set)
+    return transport.send(ApiRequest.delete(ControlPlanePaths.deployedModel(name)), RequestOptions.none(), attempts::set)
         .exceptionallyCompose(e -> DeploymentsClient.goneAfterRetry(e, attempts.get()))
         .thenApply(r -> null);
   }
@@ -197,7 +197,7 @@ public final class AddonsClient {
         .query("pageToken", request.pageToken().orElse(null))
         .query("filter", request.filter().orElse(null))
         .query("orderBy", request.orderBy().orElse(null));
-    return transport.send(get, RequestOptions.NONE, DeployedModelListResponse.class)
+    return transport.send(get, RequestOptions.none(), DeployedModelListResponse.class)
         .thenApply(r -> Page.of(r.deployedModels, r.nextPageToken, r.totalSize,
             token -> HttpTransport.join(fetchPage(request.withPageToken(token), account))));
   }

@@ -30,7 +30,7 @@ public final class CreateDeploymentRequest {
   private boolean skipShapeValidation;
   private boolean disableSpeculativeDecoding;
   private boolean returnExistingIfMatches;
-  private RequestOptions requestOptions = RequestOptions.NONE;
+  private RequestOptions requestOptions = RequestOptions.none();
 
   CreateDeploymentRequest(DeploymentsClient client, DeploymentSpec.Builder spec) {
     this.client = client;

@@ -142,7 +142,7 @@ public final class DeployAddonRequest {
     return addons.models().fetch(addon)
         .thenApply(model -> AddonChecks.requirePeftAddon(model, target))
         .thenCompose(baseModel -> transport.send(ApiRequest.get(ControlPlanePaths.deployment(target)),
-                RequestOptions.NONE, Deployment.class)
+                RequestOptions.none(), Deployment.class)
             .thenApply(d -> {
               AddonChecks.requireCompatible(addon, baseModel, d);
               return d;
@@ -151,7 +151,7 @@ public final class DeployAddonRequest {
   }
 
   private CompletableFuture<DeployedModel> post(ApiRequest create) {
-    return transport.send(create, RequestOptions.NONE, DeployedModel.class);
+    return transport.send(create, RequestOptions.none(), DeployedModel.class);
   }
 
   /** Validates the options and builds the create; throws before anything is sent. */

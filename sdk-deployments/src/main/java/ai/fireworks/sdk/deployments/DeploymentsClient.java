@@ -137,12 +137,12 @@ public final class DeploymentsClient {
    * @throws NotFoundException if it does not exist
    */
   public Deployment get(DeploymentName name) {
-    return join(getRaw(name, RequestOptions.NONE));
+    return join(getRaw(name, RequestOptions.none()));
   }
 
   /** Like {@link #get(DeploymentName)}, asynchronously. */
   public CompletableFuture<Deployment> getAsync(DeploymentName name) {
-    return toCaller(getRaw(name, RequestOptions.NONE));
+    return toCaller(getRaw(name, RequestOptions.none()));
   }
 
   CompletableFuture<Deployment> getRaw(DeploymentName name, RequestOptions options) {
@@ -152,7 +152,7 @@ public final class DeploymentsClient {
 
   /** The first page of the client's account's deployments, with the server's defaults; iterate all with {@link Page#autoPager()}. */
   public Page<Deployment> list() {
-    return list(ListDeploymentsRequest.ALL);
+    return list(ListDeploymentsRequest.all());
   }
 
   /**
@@ -176,7 +176,7 @@ public final class DeploymentsClient {
         .query("filter", r.filter().orElse(null))
         .query("orderBy", r.orderBy().orElse(null))
         .query("showDeleted", flag(r.showDeleted()));
-    return transport.send(request, RequestOptions.NONE, DeploymentList.class)
+    return transport.send(request, RequestOptions.none(), DeploymentList.class)
         .thenApply(list -> Page.of(list.items(), list.nextPageToken(), list.totalSize(),
             token -> join(listRaw(ListDeploymentsRequest.builder().from(r).pageToken(token).build()))));
   }
@@ -215,14 +215,14 @@ public final class DeploymentsClient {
     Objects.requireNonNull(name, "name");
     DeploymentRules.replicaCount("replicaCount", replicaCount);
     return transport.send(ApiRequest.patch(ControlPlanePaths.deploymentScale(name), Map.of("replicaCount", replicaCount)),
-        RequestOptions.NONE).thenApply(r -> null);
+        RequestOptions.none()).thenApply(r -> null);
   }
 
   // ---- delete / undelete ---------------------------------------------------------------------
 
   /** Soft-deletes the deployment: it becomes DELETED and can be restored with {@link #undelete} until purged. */
   public void delete(DeploymentName name) {
-    delete(name, DeleteOptions.DEFAULT);
+    delete(name, DeleteOptions.defaults());
   }
 
   /**
@@ -237,7 +237,7 @@ public final class DeploymentsClient {
 
   /** Like {@link #delete(DeploymentName)}, asynchronously. */
   public CompletableFuture<Void> deleteAsync(DeploymentName name) {
-    return deleteAsync(name, DeleteOptions.DEFAULT);
+    return deleteAsync(name, DeleteOptions.defaults());
   }
 
   /** Like {@link #delete(DeploymentName, DeleteOptions)}, asynchronously. */
@@ -251,7 +251,7 @@ public final class DeploymentsClient {
         .query("hard", flag(options.hard()))
         .query("ignoreChecks", flag(options.ignoreChecks()));
     AtomicInteger attempts = new AtomicInteger();
-    return transport.send(request, RequestOptions.NONE, attempts::set)
+    return transport.send(request, RequestOptions.none(), attempts::set)
         .exceptionallyCompose(e -> goneAfterRetry(e, attempts.get()))
         .thenApply(r -> null);
   }
@@ -282,15 +282,15 @@ public final class DeploymentsClient {
 
   private CompletableFuture<Deployment> undeleteRaw(DeploymentName name) {
     Objects.requireNonNull(name, "name");
-    return transport.send(ApiRequest.post(ControlPlanePaths.deploymentUndelete(name), Map.of()), RequestOptions.NONE,
+    return transport.send(ApiRequest.post(ControlPlanePaths.deploymentUndelete(name), Map.of()), RequestOptions.none(),
         Deployment.class);
   }
 
   // ---- waiters -------------------------------------------------------------------------------
 
-  /** {@link #waitUntilReady(DeploymentName, WaitOptions)} with {@link WaitOptions#DEFAULT} (1 hour). */
+  /** {@link #waitUntilReady(DeploymentName, WaitOptions)} with {@link WaitOptions#defaults()} (1 hour). */
   public CompletableFuture<Deployment> waitUntilReady(DeploymentName name) {
-    return waitUntilReady(name, WaitOptions.DEFAULT);
+    return waitUntilReady(name, WaitOptions.defaults());
   }
 
   /**
@@ -335,13 +335,13 @@ public final class DeploymentsClient {
         return early404 || isTransient(error) ? Waiter.Verdict.retry() : Waiter.Acceptor.super.onError(error, elapsed);
       }
     };
-    return new Waiter<>("deployment " + name + " to be READY", () -> getRaw(name, RequestOptions.NONE), acceptor,
+    return new Waiter<>("deployment " + name + " to be READY", () -> getRaw(name, RequestOptions.none()), acceptor,
         DeploymentsClient::describe, DeploymentsClient::intervalHint, options, transport.time()).start();
   }
 
-  /** {@link #waitUntilDeleted(DeploymentName, WaitOptions)} with {@link WaitOptions#DEFAULT}. */
+  /** {@link #waitUntilDeleted(DeploymentName, WaitOptions)} with {@link WaitOptions#defaults()}. */
   public CompletableFuture<Optional<Deployment>> waitUntilDeleted(DeploymentName name) {
-    return waitUntilDeleted(name, WaitOptions.DEFAULT);
+    return waitUntilDeleted(name, WaitOptions.defaults());
   }
 
   /**
@@ -382,7 +382,7 @@ public final class DeploymentsClient {
       }
     };
     return new Waiter<Optional<Deployment>>("deployment " + name + (gone ? " to be gone" : " to be deleted"),
-        () -> getRaw(name, RequestOptions.NONE).thenApply(Optional::of), acceptor,
+        () -> getRaw(name, RequestOptions.none()).thenApply(Optional::of), acceptor,
         d -> d.map(DeploymentsClient::describe).orElse("gone"), d -> Optional.empty(), options,
         transport.time()).start();
   }
@@ -426,9 +426,9 @@ public final class DeploymentsClient {
 
   // ---- apply / plan --------------------------------------------------------------------------
 
-  /** {@link #plan(DeploymentSpec, ApplyOptions)} with {@link ApplyOptions#DEFAULT}. */
+  /** {@link #plan(DeploymentSpec, ApplyOptions)} with {@link ApplyOptions#defaults()}. */
   public DeploymentPlan plan(DeploymentSpec spec) {
-    return plan(spec, ApplyOptions.DEFAULT);
+    return plan(spec, ApplyOptions.defaults());
   }
 
   /**
@@ -448,16 +448,16 @@ public final class DeploymentsClient {
 
   private CompletableFuture<Planner.Result> planRaw(DeploymentSpec spec, ApplyOptions options) {
     DeploymentName name = nameOf(spec);
-    return getRaw(name, RequestOptions.NONE).thenApply(Optional::of)
+    return getRaw(name, RequestOptions.none()).thenApply(Optional::of)
         .exceptionallyCompose(e -> HttpTransport.unwrap(e) instanceof NotFoundException
             ? CompletableFuture.completedFuture(Optional.<Deployment>empty())
             : CompletableFuture.failedFuture(HttpTransport.unwrap(e)))
         .thenApply(current -> Planner.plan(name, spec, current, options.onFailed()));
   }
 
-  /** {@link #apply(DeploymentSpec, ApplyOptions)} with {@link ApplyOptions#DEFAULT}. */
+  /** {@link #apply(DeploymentSpec, ApplyOptions)} with {@link ApplyOptions#defaults()}. */
   public ApplyResult apply(DeploymentSpec spec) {
-    return apply(spec, ApplyOptions.DEFAULT);
+    return apply(spec, ApplyOptions.defaults());
   }
 
   /**
@@ -485,10 +485,10 @@ public final class DeploymentsClient {
       CompletableFuture<Deployment> done;
       switch (plan.action()) {
         case CREATE:
-          done = createRaw(spec, false, false, false, true, RequestOptions.NONE);
+          done = createRaw(spec, false, false, false, true, RequestOptions.none());
           break;
         case UPDATE:
-          done = patchRaw(plan.name(), result.patch, false, RequestOptions.NONE);
+          done = patchRaw(plan.name(), result.patch, false, RequestOptions.none());
           break;
         case NO_CHANGE:
           done = CompletableFuture.completedFuture(plan.current().get());
@@ -509,12 +509,12 @@ public final class DeploymentsClient {
   }
 
   private CompletableFuture<Deployment> recreateRaw(DeploymentPlan plan, DeploymentSpec spec, ApplyOptions options) {
-    WaitOptions wait = options.waitUntilReady().orElse(WaitOptions.DEFAULT);
+    WaitOptions wait = options.waitUntilReady().orElse(WaitOptions.defaults());
     CompletableFuture<Void> deleted = plan.current().get().state().equals(DeploymentState.DELETING)
         ? CompletableFuture.completedFuture(null)
         : deleteRaw(plan.name(), DeleteOptions.builder().hard(true).build());
     return Futures.compose(Futures.compose(deleted, v -> waitUntilDeletedRaw(plan.name(), wait, true)),
-        v -> createRaw(spec, false, false, false, true, RequestOptions.NONE));
+        v -> createRaw(spec, false, false, false, true, RequestOptions.none()));
   }
 
   private DeploymentName nameOf(DeploymentSpec spec) {

@@ -58,7 +58,7 @@ public final class ModelsClient {
    * @throws FireworksException if the request fails
    */
   public Page<Model> list() {
-    return list(ListModelsRequest.ALL);
+    return list(ListModelsRequest.all());
   }
 
   /**
@@ -80,7 +80,7 @@ public final class ModelsClient {
   /** The GET without moving completion to the caller executor; for this package's own compositions. */
   CompletableFuture<Model> fetch(ModelName name) {
     Objects.requireNonNull(name, "name");
-    return transport.send(ApiRequest.get(ControlPlanePaths.model(name)), RequestOptions.NONE, Model.class);
+    return transport.send(ApiRequest.get(ControlPlanePaths.model(name)), RequestOptions.none(), Model.class);
   }
 
   private AccountId account(ListModelsRequest request) {
@@ -93,7 +93,7 @@ public final class ModelsClient {
         .query("pageToken", request.pageToken().orElse(null))
         .query("filter", request.filter().orElse(null))
         .query("orderBy", request.orderBy().orElse(null));
-    return transport.send(get, RequestOptions.NONE, ModelListResponse.class)
+    return transport.send(get, RequestOptions.none(), ModelListResponse.class)
         .thenApply(r -> Page.of(r.models, r.nextPageToken, r.totalSize,
             token -> HttpTransport.join(fetchPage(request.withPageToken(token), account))));
   }

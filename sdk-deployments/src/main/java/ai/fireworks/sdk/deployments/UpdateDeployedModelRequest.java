@@ -85,7 +85,7 @@ public final class UpdateDeployedModelRequest {
     mask.values().forEach(updateMask::add);
     ApiRequest patch = ApiRequest.patch(ControlPlanePaths.deployedModel(name), new LinkedHashMap<>(body))
         .query("updateMask", updateMask.toString());
-    return transport.send(patch, RequestOptions.NONE, DeployedModel.class);
+    return transport.send(patch, RequestOptions.none(), DeployedModel.class);
   }
 
   private UpdateDeployedModelRequest set(String field, String path, Object value) {

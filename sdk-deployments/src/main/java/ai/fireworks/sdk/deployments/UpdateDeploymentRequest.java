@@ -34,7 +34,7 @@ public final class UpdateDeploymentRequest {
   private final DeploymentName name;
   private final Map<DeploymentField, Object> changes = new EnumMap<>(DeploymentField.class);
   private boolean skipShapeValidation;
-  private RequestOptions requestOptions = RequestOptions.NONE;
+  private RequestOptions requestOptions = RequestOptions.none();
 
   UpdateDeploymentRequest(DeploymentsClient client, DeploymentName name) {
     this.client = client;

@@ -196,7 +196,7 @@ class ApplyPlanTest {
     server.enqueue(ok(Fixtures.deployment("READY")));
 
     ApplyResult result = deployments.applyAsync(spec().build(),
-        ApplyOptions.builder().waitUntilReady(WaitOptions.DEFAULT).build()).get(10, TimeUnit.SECONDS);
+        ApplyOptions.builder().waitUntilReady(WaitOptions.defaults()).build()).get(10, TimeUnit.SECONDS);
 
     assertEquals(DeploymentState.READY, result.deployment().state());
     assertEquals(List.of("GET " + PATH, "POST /v1/accounts/acme/deployments?deploymentId=my-llama", "GET " + PATH), sent(3));

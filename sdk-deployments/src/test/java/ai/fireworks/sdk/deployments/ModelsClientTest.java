@@ -134,7 +134,7 @@ class ModelsClientTest {
   void listWithoutAccountUsesTheClientsAccount() throws Exception {
     server.enqueue(json(200, "{}"));
 
-    Page<Model> page = models.listAsync(ListModelsRequest.ALL).get();
+    Page<Model> page = models.listAsync(ListModelsRequest.all()).get();
 
     assertEquals("/v1/accounts/acme/models", server.takeRequest().getTarget());
     assertTrue(page.items().isEmpty());

@@ -27,11 +27,14 @@ import org.immutables.value.Value;
 @FireworksStyle
 abstract class AbstractColdStartPolicy {
   /** 10 minutes of budget, waits from 2.5-5 s growing to 15-30 s, 60 s window for transient 404s, no waker. */
-  public static final ColdStartPolicy DEFAULT = ColdStartPolicy.builder().build();
+  public static ColdStartPolicy defaults() {
+    return Constants.DEFAULT;
+  }
 
   /** Never wait: a cold start fails at once with {@link DeploymentScalingUpException}. */
-  public static final ColdStartPolicy DISABLED = ColdStartPolicy.builder().budget(Duration.ZERO)
-      .notFoundWindow(Duration.ZERO).build();
+  public static ColdStartPolicy disabled() {
+    return Constants.DISABLED;
+  }
 
   /** Longest total time to keep retrying a cold start, from the first attempt; default 10 minutes. Zero disables. */
   @Value.Default
@@ -97,5 +100,15 @@ abstract class AbstractColdStartPolicy {
     if (d.isNegative()) {
       throw new IllegalArgumentException(field + " must not be negative, was " + d);
     }
+  }
+
+  /**
+   * The constants, initialised apart from this class: the generated subclass needs this class
+   * initialised first, so creating instances in its initialiser could deadlock two threads.
+   */
+  private static final class Constants {
+    static final ColdStartPolicy DEFAULT = ColdStartPolicy.builder().build();
+    static final ColdStartPolicy DISABLED = ColdStartPolicy.builder().budget(Duration.ZERO)
+        .notFoundWindow(Duration.ZERO).build();
   }
 }

@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  * <p>Every call is retried like a read, since inference changes no server state: connection
  * failures and HTTP 408/429/5xx under the client's {@code RetryPolicy}. On top of that, a
  * deployment scaled to zero (HTTP 503 {@code DEPLOYMENT_SCALING_UP}) is waited out under the
- * {@link ColdStartPolicy} ({@link ColdStartPolicy#DEFAULT}: up to 10 minutes), and a deployment
+ * {@link ColdStartPolicy} ({@link ColdStartPolicy#defaults()}: up to 10 minutes), and a deployment
  * that just became ready but is not routable yet (404 "model not found … not deployed") is
  * retried for a short window when the request targets it. A stream is never retried once its
  * first event reached the caller.
@@ -82,9 +82,9 @@ public final class InferenceClient {
     this.coldStart = coldStart;
   }
 
-  /** The inference service of {@code client}, with {@link ColdStartPolicy#DEFAULT}. */
+  /** The inference service of {@code client}, with {@link ColdStartPolicy#defaults()}. */
   public static InferenceClient of(FireworksClient client) {
-    return new InferenceClient(Objects.requireNonNull(client, "client"), null, ColdStartPolicy.DEFAULT);
+    return new InferenceClient(Objects.requireNonNull(client, "client"), null, ColdStartPolicy.defaults());
   }
 
   /**
@@ -97,7 +97,7 @@ public final class InferenceClient {
     return new InferenceClient(client, Objects.requireNonNull(deployment, "deployment"), coldStart);
   }
 
-  /** A view that rides out cold starts under {@code policy} ({@link ColdStartPolicy#DISABLED} to fail at once). */
+  /** A view that rides out cold starts under {@code policy} ({@link ColdStartPolicy#disabled()} to fail at once). */
   public InferenceClient withColdStart(ColdStartPolicy policy) {
     return new InferenceClient(client, deployment, Objects.requireNonNull(policy, "policy"));
   }
@@ -127,7 +127,7 @@ public final class InferenceClient {
    * @throws FireworksException for any other failure ({@code ApiException} subclasses for HTTP errors)
    */
   public Completion complete(CompletionRequest request) {
-    return complete(request, RequestOptions.NONE);
+    return complete(request, RequestOptions.none());
   }
 
   /** {@link #complete(CompletionRequest)} with per-call options (timeout, retry policy, headers). */
@@ -140,7 +140,7 @@ public final class InferenceClient {
    * executor. Cancelling it stops any cold-start waiting and the request in flight.
    */
   public CompletableFuture<Completion> completeAsync(CompletionRequest request) {
-    return completeAsync(request, RequestOptions.NONE);
+    return completeAsync(request, RequestOptions.none());
   }
 
   /** {@link #completeAsync(CompletionRequest)} with per-call options. */
@@ -156,7 +156,7 @@ public final class InferenceClient {
    * @throws FireworksException if the stream could not be opened
    */
   public EventStream<CompletionChunk> completeStreaming(CompletionRequest request) {
-    return completeStreaming(request, RequestOptions.NONE);
+    return completeStreaming(request, RequestOptions.none());
   }
 
   /** {@link #completeStreaming(CompletionRequest)} with per-call options. */
@@ -173,7 +173,7 @@ public final class InferenceClient {
    */
   public CompletableFuture<Completion> completeStreamingAsync(CompletionRequest request,
       Consumer<? super CompletionChunk> onChunk) {
-    return completeStreamingAsync(request, RequestOptions.NONE, onChunk);
+    return completeStreamingAsync(request, RequestOptions.none(), onChunk);
   }
 
   /** {@link #completeStreamingAsync(CompletionRequest, Consumer)} with per-call options. */
@@ -192,7 +192,7 @@ public final class InferenceClient {
    * @throws FireworksException for any other failure ({@code ApiException} subclasses for HTTP errors)
    */
   public ChatCompletion chat(ChatRequest request) {
-    return chat(request, RequestOptions.NONE);
+    return chat(request, RequestOptions.none());
   }
 
   /** {@link #chat(ChatRequest)} with per-call options (timeout, retry policy, headers). */
@@ -205,7 +205,7 @@ public final class InferenceClient {
    * Cancelling it stops any cold-start waiting and the request in flight.
    */
   public CompletableFuture<ChatCompletion> chatAsync(ChatRequest request) {
-    return chatAsync(request, RequestOptions.NONE);
+    return chatAsync(request, RequestOptions.none());
   }
 
   /** {@link #chatAsync(ChatRequest)} with per-call options. */
@@ -221,7 +221,7 @@ public final class InferenceClient {
    * @throws FireworksException if the stream could not be opened
    */
   public EventStream<ChatCompletionChunk> chatStreaming(ChatRequest request) {
-    return chatStreaming(request, RequestOptions.NONE);
+    return chatStreaming(request, RequestOptions.none());
   }
 
   /** {@link #chatStreaming(ChatRequest)} with per-call options. */
@@ -239,7 +239,7 @@ public final class InferenceClient {
    */
   public CompletableFuture<ChatCompletion> chatStreamingAsync(ChatRequest request,
       Consumer<? super ChatCompletionChunk> onChunk) {
-    return chatStreamingAsync(request, RequestOptions.NONE, onChunk);
+    return chatStreamingAsync(request, RequestOptions.none(), onChunk);
   }
 
   /** {@link #chatStreamingAsync(ChatRequest, Consumer)} with per-call options. */

@@ -138,7 +138,7 @@ class ColdStartTest extends InferenceTestSupport {
     server.enqueue(scalingUp());
 
     DeploymentScalingUpException e = assertThrows(DeploymentScalingUpException.class,
-        () -> inference.withColdStart(ColdStartPolicy.DISABLED).complete(CompletionRequest.of(ON_DEPLOYMENT, "hi")));
+        () -> inference.withColdStart(ColdStartPolicy.disabled()).complete(CompletionRequest.of(ON_DEPLOYMENT, "hi")));
 
     assertSame(DeploymentScalingUpException.class, e.getClass());
     assertEquals(1, server.getRequestCount());

@@ -105,7 +105,7 @@ class ValidationTest extends InferenceTestSupport {
     ChatRequest r = ChatRequest.of(LLAMA, "hi");
 
     for (Object o : List.of(inference, inference.on(DeploymentName.parse("accounts/acme/deployments/a")), r,
-        ColdStartPolicy.DEFAULT)) {
+        ColdStartPolicy.defaults())) {
       assertFalse(o.toString().contains("fw_test_secret_key_123"), o.getClass().getSimpleName());
     }
   }

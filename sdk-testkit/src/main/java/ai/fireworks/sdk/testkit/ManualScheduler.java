@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>{@code
  * ManualScheduler time = new ManualScheduler();
  * FireworksClient client = emulator.clientBuilder().scheduler(time).clock(time.clock()).build();
- * CompletableFuture<Deployment> ready = deployments.waitUntilReady(name, WaitOptions.DEFAULT);
+ * CompletableFuture<Deployment> ready = deployments.waitUntilReady(name, WaitOptions.defaults());
  * time.advance(Duration.ofSeconds(30));
  * }</pre>
  *

@@ -132,7 +132,7 @@ class ManualSchedulerTest {
       fw.faults().inject(Fault.rateLimited(Duration.ofSeconds(2)));
 
       CompletableFuture<ApiResponse> call = ClientAccess.transport(client)
-          .send(ApiRequest.get("/v1/accounts/acme/deployments"), RequestOptions.NONE);
+          .send(ApiRequest.get("/v1/accounts/acme/deployments"), RequestOptions.none());
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       // The 429 arrives on the client's thread, which then schedules the retry 2 s ahead on the
       // fake clock (its 60 s attempt timeout is also on it, so never advance blindly).

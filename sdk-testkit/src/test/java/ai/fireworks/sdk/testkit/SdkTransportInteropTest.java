@@ -34,7 +34,7 @@ class SdkTransportInteropTest {
   final FireworksEmulatorExtension ext = new FireworksEmulatorExtension();
 
   private static ApiException failure(HttpTransport t, ApiRequest request) {
-    return assertThrows(ApiException.class, () -> HttpTransport.join(t.send(request, RequestOptions.NONE)));
+    return assertThrows(ApiException.class, () -> HttpTransport.join(t.send(request, RequestOptions.none())));
   }
 
   @Test
@@ -43,7 +43,7 @@ class SdkTransportInteropTest {
 
     ApiResponse r = HttpTransport.join(t.send(ApiRequest.post("/v1/accounts/acme/deployments",
         Map.of("baseModel", "accounts/fireworks/models/llama-v3p2-3b-instruct")).query("deploymentId", "sdk"),
-        RequestOptions.NONE));
+        RequestOptions.none()));
 
     assertEquals(200, r.status());
     assertEquals("accounts/acme/deployments/sdk", r.json(JsonNode.class).get("name").asText());
@@ -57,7 +57,7 @@ class SdkTransportInteropTest {
     HttpTransport t = ClientAccess.transport(client);
     HttpTransport.join(t.send(ApiRequest.post("/v1/accounts/acme/deployments",
         Map.of("baseModel", "accounts/fireworks/models/llama-v3p2-3b-instruct")).query("deploymentId", "dup"),
-        RequestOptions.NONE));
+        RequestOptions.none()));
 
     ApiException notFound = failure(t, ApiRequest.get("/v1/accounts/acme/deployments/missing"));
     ApiException conflict = failure(t, ApiRequest.post("/v1/accounts/acme/deployments",
@@ -76,14 +76,14 @@ class SdkTransportInteropTest {
 
   @Test
   void coldStartDecodesAsDeploymentScalingUp(FireworksEmulator fw) {
-    try (FireworksClient noRetries = fw.clientBuilder().retryPolicy(RetryPolicy.NONE).build()) {
+    try (FireworksClient noRetries = fw.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
       HttpTransport t = ClientAccess.transport(noRetries);
       HttpTransport.join(t.send(ApiRequest.post("/v1/accounts/acme/deployments",
           Map.of("baseModel", "accounts/fireworks/models/llama-v3p2-3b-instruct")).query("deploymentId", "cold"),
-          RequestOptions.NONE));
+          RequestOptions.none()));
       fw.advance(Duration.ofSeconds(30));
       HttpTransport.join(t.send(ApiRequest.patch("/v1/accounts/acme/deployments/cold:scale", Map.of("replicaCount", 0)),
-          RequestOptions.NONE));
+          RequestOptions.none()));
 
       ApiException e = failure(t, ApiRequest.post("/inference/v1/completions",
           Map.of("model", "accounts/acme/deployments/cold", "prompt", "hi")));
@@ -95,7 +95,7 @@ class SdkTransportInteropTest {
 
   @Test
   void rateLimitAndAuthDecode(FireworksEmulator fw) {
-    try (FireworksClient noRetries = fw.clientBuilder().retryPolicy(RetryPolicy.NONE).build();
+    try (FireworksClient noRetries = fw.clientBuilder().retryPolicy(RetryPolicy.none()).build();
          FireworksClient wrongKey = FireworksClient.builder().apiKey("wrong").baseUrl(fw.baseUrl()).build()) {
       fw.faults().inject(Fault.rateLimited(Duration.ofSeconds(3)));
 
@@ -113,7 +113,7 @@ class SdkTransportInteropTest {
     fw.faults().inject(Fault.serverError(503).times(2));
 
     ApiResponse r = HttpTransport.join(ClientAccess.transport(client).send(
-        ApiRequest.get("/v1/accounts/acme/deployments"), RequestOptions.NONE));
+        ApiRequest.get("/v1/accounts/acme/deployments"), RequestOptions.none()));
 
     assertEquals(200, r.status());
     assertEquals(3, fw.journal().size());

@@ -85,7 +85,7 @@ class HttpTransportTest {
   }
 
   private CompletableFuture<JsonNode> get(HttpTransport t) {
-    return t.send(ApiRequest.get("/v1/x"), RequestOptions.NONE, JsonNode.class);
+    return t.send(ApiRequest.get("/v1/x"), RequestOptions.none(), JsonNode.class);
   }
 
   private <T> T run(CompletableFuture<T> f) throws InterruptedException {
@@ -114,7 +114,7 @@ class HttpTransportTest {
     assertNull(server.takeRequest().getHeaders().get("X-Retry-Count"));
     assertEquals("1", server.takeRequest().getHeaders().get("X-Retry-Count"));
     Duration delay = time.requestedWaits().get(0);
-    assertTrue(delay.compareTo(RetryPolicy.DEFAULT.initialBackoff()) <= 0, "first backoff within 0.5 s, was " + delay);
+    assertTrue(delay.compareTo(RetryPolicy.defaults().initialBackoff()) <= 0, "first backoff within 0.5 s, was " + delay);
   }
 
   @Test
@@ -148,7 +148,7 @@ class HttpTransportTest {
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
     server.enqueue(ok());
 
-    CompletableFuture<JsonNode> f = t.send(ApiRequest.post("/v1/y", Map.of("a", 1)), RequestOptions.NONE, JsonNode.class);
+    CompletableFuture<JsonNode> f = t.send(ApiRequest.post("/v1/y", Map.of("a", 1)), RequestOptions.none(), JsonNode.class);
     server.takeRequest(10, TimeUnit.SECONDS);
     time.advance(Duration.ofSeconds(30));
 
@@ -181,7 +181,7 @@ class HttpTransportTest {
     server.enqueue(ok());
 
     ServerException e = fails(ServerException.class,
-        t.send(ApiRequest.post("/v1/y", Map.of("a", 1)), RequestOptions.NONE, JsonNode.class));
+        t.send(ApiRequest.post("/v1/y", Map.of("a", 1)), RequestOptions.none(), JsonNode.class));
 
     assertEquals(500, e.statusCode());
     assertEquals(1, server.getRequestCount());
@@ -193,7 +193,7 @@ class HttpTransportTest {
     server.enqueue(json(429, "{\"error\":{\"message\":\"slow down\"}}"));
     server.enqueue(ok());
 
-    JsonNode body = run(t.send(ApiRequest.post("/v1/y", Map.of("a", 1)), RequestOptions.NONE, JsonNode.class));
+    JsonNode body = run(t.send(ApiRequest.post("/v1/y", Map.of("a", 1)), RequestOptions.none(), JsonNode.class));
 
     assertTrue(body.get("ok").asBoolean());
     assertEquals(2, server.getRequestCount());
@@ -205,7 +205,7 @@ class HttpTransportTest {
     server.enqueue(json(500, "{}"));
     server.enqueue(ok());
 
-    run(t.send(ApiRequest.post("/v1/y", Map.of("a", 1)).idempotent(), RequestOptions.NONE, JsonNode.class));
+    run(t.send(ApiRequest.post("/v1/y", Map.of("a", 1)).idempotent(), RequestOptions.none(), JsonNode.class));
 
     assertEquals(2, server.getRequestCount());
   }
@@ -220,7 +220,7 @@ class HttpTransportTest {
         .requestTimeout(LONG_REQUEST_TIMEOUT).scheduler(time).clock(time.clock()).build();
     HttpTransport t = ClientAccess.transport(client);
     try (MockWebServer late = new MockWebServer()) {
-      CompletableFuture<JsonNode> f = t.send(ApiRequest.post("/v1/y", Map.of("a", 1)), RequestOptions.NONE, JsonNode.class);
+      CompletableFuture<JsonNode> f = t.send(ApiRequest.post("/v1/y", Map.of("a", 1)), RequestOptions.none(), JsonNode.class);
       Duration retry = time.awaitWait(d -> true);
       late.enqueue(ok());
       late.start(InetAddress.getLoopbackAddress(), port);
@@ -241,7 +241,7 @@ class HttpTransportTest {
       port = s.getLocalPort();
     }
     client = FireworksClient.builder().apiKey(KEY).baseUrl("http://127.0.0.1:" + port)
-        .retryPolicy(RetryPolicy.NONE).requestTimeout(LONG_REQUEST_TIMEOUT).scheduler(time).clock(time.clock()).build();
+        .retryPolicy(RetryPolicy.none()).requestTimeout(LONG_REQUEST_TIMEOUT).scheduler(time).clock(time.clock()).build();
 
     ConnectionException e = fails(ConnectionException.class, get(ClientAccess.transport(client)));
 
@@ -321,7 +321,7 @@ class HttpTransportTest {
 
   @Test
   void aRetryAfterWithinALargerCapIsHonoured() throws Exception {
-    HttpTransport t = transport(b -> b.retryPolicy(RetryPolicy.DEFAULT.withMaxRetryAfter(Duration.ofMinutes(3))));
+    HttpTransport t = transport(b -> b.retryPolicy(RetryPolicy.defaults().withMaxRetryAfter(Duration.ofMinutes(3))));
     server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "100").body("{}").build());
     server.enqueue(ok());
 
@@ -369,7 +369,7 @@ class HttpTransportTest {
 
   @Test
   void stopsAfterMaxAttemptsWithGrowingCappedBackoff() throws Exception {
-    HttpTransport t = transport(b -> b.retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(5)
+    HttpTransport t = transport(b -> b.retryPolicy(RetryPolicy.defaults().withMaxAttempts(5)
         .withInitialBackoff(Duration.ofSeconds(1)).withMaxBackoff(Duration.ofSeconds(3))));
     for (int i = 0; i < 6; i++) {
       server.enqueue(json(502, "{}"));
@@ -406,7 +406,7 @@ class HttpTransportTest {
     HttpTransport t = transport();
     server.enqueue(json(503, "{}"));
 
-    CompletableFuture<ApiResponse> f = t.send(ApiRequest.get("/v1/x"), RequestOptions.NONE);
+    CompletableFuture<ApiResponse> f = t.send(ApiRequest.get("/v1/x"), RequestOptions.none());
     time.awaitWait(d -> true);
     boolean c = f.cancel(true);
 
@@ -524,7 +524,7 @@ class HttpTransportTest {
 
   @Test
   void requestTimeoutFiresWhenHeadersAreSlow() throws Exception {
-    HttpTransport t = transport(b -> b.requestTimeout(Duration.ofSeconds(30)).retryPolicy(RetryPolicy.NONE));
+    HttpTransport t = transport(b -> b.requestTimeout(Duration.ofSeconds(30)).retryPolicy(RetryPolicy.none()));
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
 
     CompletableFuture<JsonNode> f = get(t);
@@ -538,7 +538,7 @@ class HttpTransportTest {
 
   @Test
   void perCallTimeoutOverridesTheClientTimeout() throws Exception {
-    HttpTransport t = transport(b -> b.retryPolicy(RetryPolicy.NONE));
+    HttpTransport t = transport(b -> b.retryPolicy(RetryPolicy.none()));
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
 
     CompletableFuture<JsonNode> f = t.send(ApiRequest.get("/v1/x"),
@@ -556,7 +556,7 @@ class HttpTransportTest {
         .body("data: {\"a\":1}\n\n").onResponseBody(SocketEffect.Stall.INSTANCE).build());
 
     CompletableFuture<StreamingResponse> f = t.stream(ApiRequest.post("/inference/v1/completions", Map.of("stream", true))
-        .idempotent(), RequestOptions.NONE);
+        .idempotent(), RequestOptions.none());
     time.drive(f);
     try (StreamingResponse response = HttpTransport.join(f)) {
       assertEquals(200, response.status());
@@ -575,7 +575,7 @@ class HttpTransportTest {
     server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
         .setHeader("x-request-id", "req-7").chunkedBody("data: one\n\ndata: [DONE]\n\n", 5).build());
 
-    CompletableFuture<StreamingResponse> f = t.stream(ApiRequest.get("/v1/s"), RequestOptions.NONE);
+    CompletableFuture<StreamingResponse> f = t.stream(ApiRequest.get("/v1/s"), RequestOptions.none());
     time.drive(f);
     try (StreamingResponse response = HttpTransport.join(f)) {
       assertEquals("req-7", response.requestId().orElseThrow());
@@ -589,7 +589,7 @@ class HttpTransportTest {
     server.enqueue(json(502, "{\"error\":{\"message\":\"bad gateway\"}}"));
     server.enqueue(json(404, "{\"error\":{\"message\":\"Model not found\",\"code\":\"NOT_FOUND\"}}"));
 
-    NotFoundException e = fails(NotFoundException.class, t.stream(ApiRequest.get("/v1/s"), RequestOptions.NONE));
+    NotFoundException e = fails(NotFoundException.class, t.stream(ApiRequest.get("/v1/s"), RequestOptions.none()));
 
     assertEquals("Model not found", e.errorMessage());
     assertEquals(2, server.getRequestCount());

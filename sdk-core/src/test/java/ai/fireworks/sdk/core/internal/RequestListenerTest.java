@@ -69,7 +69,7 @@ class RequestListenerTest {
     server.enqueue(json(503, "{\"error\":{\"message\":\"busy\"}}", "req-1"));
     server.enqueue(json(200, "{\"ok\":true}", "req-2"));
 
-    CompletableFuture<JsonNode> f = t.send(ApiRequest.get("/v1/x").query("pageSize", 2), RequestOptions.NONE, JsonNode.class);
+    CompletableFuture<JsonNode> f = t.send(ApiRequest.get("/v1/x").query("pageSize", 2), RequestOptions.none(), JsonNode.class);
     time.drive(f);
     HttpTransport.join(f);
 
@@ -99,7 +99,7 @@ class RequestListenerTest {
     });
     server.enqueue(json(404, "{\"error\":{\"message\":\"no such deployment\",\"code\":\"NOT_FOUND\"}}", "req-9"));
 
-    CompletableFuture<JsonNode> f = t.send(ApiRequest.get("/v1/y"), RequestOptions.NONE, JsonNode.class);
+    CompletableFuture<JsonNode> f = t.send(ApiRequest.get("/v1/y"), RequestOptions.none(), JsonNode.class);
     time.drive(f);
 
     assertThrows(NotFoundException.class, () -> HttpTransport.join(f));

@@ -141,18 +141,18 @@ class SecretHygieneTest {
 
   @Test
   void theKeyNeverLeaks() throws Exception {
-    HttpTransport t = transport(RetryPolicy.DEFAULT);
+    HttpTransport t = transport(RetryPolicy.defaults());
 
     // a success, then a 429 and a 503 that are retried
     server.enqueue(new MockResponse.Builder().body("{\"ok\":true}").build());
     server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "1").body("{}").build());
     server.enqueue(error(503, "{\"error\":{\"message\":\"overloaded\"}}"));
     server.enqueue(new MockResponse.Builder().body("{\"ok\":true}").build());
-    CompletableFuture<JsonNode> ok = t.send(ApiRequest.get("/v1/accounts/acme/deployments"), RequestOptions.NONE,
+    CompletableFuture<JsonNode> ok = t.send(ApiRequest.get("/v1/accounts/acme/deployments"), RequestOptions.none(),
         JsonNode.class);
     time.drive(ok);
     HttpTransport.join(ok);
-    CompletableFuture<JsonNode> retried = t.send(ApiRequest.get("/v1/x"), RequestOptions.NONE, JsonNode.class);
+    CompletableFuture<JsonNode> retried = t.send(ApiRequest.get("/v1/x"), RequestOptions.none(), JsonNode.class);
     time.drive(retried);
     HttpTransport.join(retried);
     assertEquals("Bearer " + KEY, server.takeRequest().getHeaders().get("Authorization"), "the sentinel is in play");
@@ -162,25 +162,25 @@ class SecretHygieneTest {
     for (int status : statuses) {
       server.enqueue(error(status, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY
           + "\",\"code\":\"E" + status + "\"}}"));
-      scan("HTTP " + status, failure(t.send(ApiRequest.post("/v1/y", Map.of("k", 1)), RequestOptions.NONE)));
+      scan("HTTP " + status, failure(t.send(ApiRequest.post("/v1/y", Map.of("k", 1)), RequestOptions.none())));
     }
     server.enqueue(error(503, "{\"error\":{\"message\":\"scaling up\",\"code\":\"DEPLOYMENT_SCALING_UP\"}}"));
-    scan("scaling up", failure(t.send(ApiRequest.get("/v1/z"), RequestOptions.NONE)));
+    scan("scaling up", failure(t.send(ApiRequest.get("/v1/z"), RequestOptions.none())));
     server.enqueue(error(502, "<html>bad gateway for key " + KEY + "</html>"));
-    scan("html", failure(t.send(ApiRequest.post("/v1/y", Map.of()), RequestOptions.NONE)));
+    scan("html", failure(t.send(ApiRequest.post("/v1/y", Map.of()), RequestOptions.none())));
     server.enqueue(new MockResponse.Builder().code(401).setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
         .body("{\"message\":\"bad key " + KEY.substring(0, 10) + "...\"}").build());
-    scan("401 partial", failure(t.send(ApiRequest.get("/v1/z"), RequestOptions.NONE)));
+    scan("401 partial", failure(t.send(ApiRequest.get("/v1/z"), RequestOptions.none())));
 
     // a request timeout and a stalled stream
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
     CompletableFuture<ApiResponse> slow = t.send(ApiRequest.get("/v1/slow"),
-        RequestOptions.builder().retryPolicy(RetryPolicy.NONE).timeout(Duration.ofSeconds(5)).build());
+        RequestOptions.builder().retryPolicy(RetryPolicy.none()).timeout(Duration.ofSeconds(5)).build());
     awaitRequest("/v1/slow");
     time.advance(Duration.ofSeconds(5));
     scan("request timeout", assertThrows(FireworksException.class, () -> HttpTransport.join(slow)));
     server.enqueue(new MockResponse.Builder().body("data: x\n\n").onResponseBody(SocketEffect.Stall.INSTANCE).build());
-    CompletableFuture<StreamingResponse> stream = t.stream(ApiRequest.get("/v1/stream"), RequestOptions.NONE);
+    CompletableFuture<StreamingResponse> stream = t.stream(ApiRequest.get("/v1/stream"), RequestOptions.none());
     time.drive(stream);
     try (StreamingResponse r = HttpTransport.join(stream)) {
       scan("idle timeout", assertThrows(IOException.class, () -> r.body().readAllBytes()));
@@ -191,7 +191,7 @@ class SecretHygieneTest {
       server.enqueue(new MockResponse.Builder().body("{\"state\":\"CREATING\"}").build());
     }
     CompletableFuture<JsonNode> wait = new Waiter<JsonNode>("deployment accounts/acme/deployments/d to be READY",
-        () -> t.send(ApiRequest.get("/v1/accounts/acme/deployments/d"), RequestOptions.NONE, JsonNode.class),
+        () -> t.send(ApiRequest.get("/v1/accounts/acme/deployments/d"), RequestOptions.none(), JsonNode.class),
         (v, elapsed) -> Waiter.Verdict.retry(), v -> v.path("state").asText(), v -> Optional.empty(),
         WaitOptions.builder().timeout(Duration.ofSeconds(5)).build(), t.time()).start();
     scan("waiter timeout", (WaiterTimeoutException) failure(wait));
@@ -218,7 +218,7 @@ class SecretHygieneTest {
         .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).requestTimeout(Duration.ofHours(1))
         .scheduler(time).clock(time.clock()).build();
 
-    scan("connection refused", failure(ClientAccess.transport(client).send(ApiRequest.get("/v1/x"), RequestOptions.NONE)));
+    scan("connection refused", failure(ClientAccess.transport(client).send(ApiRequest.get("/v1/x"), RequestOptions.none())));
 
     assertFalse(logLines.isEmpty());
     logLines.forEach(l -> scan("log line", l));
