@@ -9,7 +9,7 @@ import org.immutables.value.Value;
 /**
  * On-demand prices in US dollars per GPU-hour, by accelerator type, with where and when each was
  * published. Prices are configuration, not facts the API reports: build your own table from your
- * contract, or use {@link #PUBLISHED}. Immutable; thread-safe.
+ * contract, or use {@link #published()}. Immutable; thread-safe.
  */
 @Value.Immutable
 @FireworksStyle
