@@ -51,7 +51,7 @@ public final class FireworksClient implements AutoCloseable {
     }
     this.baseUrl = b.baseUrl;
     this.accountId = b.accountId;
-    this.ownedScheduler = b.scheduler == null ? Executors.newSingleThreadScheduledExecutor(daemon("fireworks-scheduler")) : null;
+    this.ownedScheduler = b.scheduler == null ? newScheduler() : null;
     this.ownedExecutor = b.executor == null ? Executors.newFixedThreadPool(
         Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("fireworks-callback")) : null;
     HttpClient http = b.httpClient != null ? b.httpClient : HttpClient.newBuilder()
@@ -122,6 +122,14 @@ public final class FireworksClient implements AutoCloseable {
   @Override
   public String toString() {
     return "FireworksClient{baseUrl=" + baseUrl + ", accountId=" + accountId + ", apiKey=****}";
+  }
+
+  /** One daemon thread; cancelled per-attempt timers leave the queue at once instead of when due. */
+  private static ScheduledExecutorService newScheduler() {
+    java.util.concurrent.ScheduledThreadPoolExecutor s =
+        new java.util.concurrent.ScheduledThreadPoolExecutor(1, daemon("fireworks-scheduler"));
+    s.setRemoveOnCancelPolicy(true);
+    return s;
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String prefix) {
