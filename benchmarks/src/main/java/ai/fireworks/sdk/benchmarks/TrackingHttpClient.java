@@ -1,32 +1,24 @@
 package ai.fireworks.sdk.benchmarks;
 
+import ai.fireworks.sdk.testkit.ForwardingHttpClient;
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /**
  * An {@link HttpClient} that delegates everything, counts GET requests and reports each
  * asynchronous exchange to a {@link VirtualTimeDriver} as work in flight until the response and
  * every dependent stage registered on it (the SDK's synchronous completion chain) have run.
  */
-final class TrackingHttpClient extends HttpClient {
-  private final HttpClient delegate;
+final class TrackingHttpClient extends ForwardingHttpClient {
   private final VirtualTimeDriver driver;
   private final AtomicLong gets = new AtomicLong();
 
   TrackingHttpClient(HttpClient delegate, VirtualTimeDriver driver) {
-    this.delegate = delegate;
+    super(delegate);
     this.driver = driver;
   }
 
@@ -48,12 +40,7 @@ final class TrackingHttpClient extends HttpClient {
   public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
       throws IOException, InterruptedException {
     count(request);
-    return delegate.send(request, handler);
-  }
-
-  @Override
-  public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-    return sendAsync(request, handler, null);
+    return delegate().send(request, handler);
   }
 
   @Override
@@ -63,7 +50,7 @@ final class TrackingHttpClient extends HttpClient {
     driver.begin();
     CompletableFuture<HttpResponse<T>> sent;
     try {
-      sent = delegate.sendAsync(request, handler, pushPromiseHandler);
+      sent = delegate().sendAsync(request, handler, pushPromiseHandler);
     } catch (RuntimeException e) {
       driver.end();
       throw e;
@@ -81,50 +68,5 @@ final class TrackingHttpClient extends HttpClient {
       }
     });
     return result;
-  }
-
-  @Override
-  public Optional<CookieHandler> cookieHandler() {
-    return delegate.cookieHandler();
-  }
-
-  @Override
-  public Optional<Duration> connectTimeout() {
-    return delegate.connectTimeout();
-  }
-
-  @Override
-  public Redirect followRedirects() {
-    return delegate.followRedirects();
-  }
-
-  @Override
-  public Optional<ProxySelector> proxy() {
-    return delegate.proxy();
-  }
-
-  @Override
-  public SSLContext sslContext() {
-    return delegate.sslContext();
-  }
-
-  @Override
-  public SSLParameters sslParameters() {
-    return delegate.sslParameters();
-  }
-
-  @Override
-  public Optional<Authenticator> authenticator() {
-    return delegate.authenticator();
-  }
-
-  @Override
-  public Version version() {
-    return delegate.version();
-  }
-
-  @Override
-  public Optional<Executor> executor() {
-    return delegate.executor();
   }
 }

@@ -1,26 +1,19 @@
 package ai.fireworks.sdk.examples.fwctl;
 
+import ai.fireworks.sdk.testkit.ForwardingHttpClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /**
  * An {@link HttpClient} that keeps a copy of every successful JSON response body, so that
@@ -29,7 +22,7 @@ import javax.net.ssl.SSLParameters;
  * ({@code text/event-stream}) pass through untouched. Request headers, and so the API key, are
  * never recorded. Thread-safe.
  */
-final class RecordingHttpClient extends HttpClient {
+final class RecordingHttpClient extends ForwardingHttpClient {
   /** Largest body kept; bigger ones are passed through without a copy. */
   private static final int MAX_BODY = 16 * 1024 * 1024;
 
@@ -48,12 +41,11 @@ final class RecordingHttpClient extends HttpClient {
     }
   }
 
-  private final HttpClient delegate;
   private final List<Exchange> exchanges = new ArrayList<>();
   private final java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
 
   RecordingHttpClient(HttpClient delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /** The exchanges recorded so far, oldest first. */
@@ -72,19 +64,19 @@ final class RecordingHttpClient extends HttpClient {
 
   @Override
   public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-    return delegate.sendAsync(request, recording(request, handler));
+    return delegate().sendAsync(request, recording(request, handler));
   }
 
   @Override
   public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
       HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
-    return delegate.sendAsync(request, recording(request, handler), pushPromiseHandler);
+    return delegate().sendAsync(request, recording(request, handler), pushPromiseHandler);
   }
 
   @Override
   public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
       throws IOException, InterruptedException {
-    return delegate.send(request, recording(request, handler));
+    return delegate().send(request, recording(request, handler));
   }
 
   private <T> HttpResponse.BodyHandler<T> recording(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
@@ -149,50 +141,5 @@ final class RecordingHttpClient extends HttpClient {
       }
       target.onComplete();
     }
-  }
-
-  @Override
-  public Optional<CookieHandler> cookieHandler() {
-    return delegate.cookieHandler();
-  }
-
-  @Override
-  public Optional<Duration> connectTimeout() {
-    return delegate.connectTimeout();
-  }
-
-  @Override
-  public Redirect followRedirects() {
-    return delegate.followRedirects();
-  }
-
-  @Override
-  public Optional<ProxySelector> proxy() {
-    return delegate.proxy();
-  }
-
-  @Override
-  public SSLContext sslContext() {
-    return delegate.sslContext();
-  }
-
-  @Override
-  public SSLParameters sslParameters() {
-    return delegate.sslParameters();
-  }
-
-  @Override
-  public Optional<Authenticator> authenticator() {
-    return delegate.authenticator();
-  }
-
-  @Override
-  public Version version() {
-    return delegate.version();
-  }
-
-  @Override
-  public Optional<Executor> executor() {
-    return delegate.executor();
   }
 }
