@@ -79,7 +79,7 @@ public final class AddonsClient {
    * @throws FireworksException if the request fails
    */
   public DeployedModel get(DeployedModelName name) {
-    return HttpTransport.join(fetch(name));
+    return HttpTransport.call(() -> fetch(name));
   }
 
   /** Asynchronous {@link #get(DeployedModelName)}. */
@@ -106,7 +106,7 @@ public final class AddonsClient {
    * @throws FireworksException if the request fails
    */
   public Page<DeployedModel> list(ListDeployedModelsRequest request) {
-    return HttpTransport.join(fetchPage(request, account(request)));
+    return HttpTransport.call(() -> fetchPage(request, account(request)));
   }
 
   /** Asynchronous {@link #list(ListDeployedModelsRequest)}; later pages are fetched by blocking calls. */
@@ -128,7 +128,7 @@ public final class AddonsClient {
    * @throws FireworksException if the request fails
    */
   public void unload(DeployedModelName name) {
-    HttpTransport.join(remove(name));
+    HttpTransport.call(() -> remove(name));
   }
 
   /** Asynchronous {@link #unload(DeployedModelName)}. */
@@ -159,7 +159,7 @@ public final class AddonsClient {
    * once DEPLOYED, or throws the exception the future would fail with.
    */
   public DeployedModel awaitDeployed(DeployedModelName name, WaitOptions options) {
-    return HttpTransport.join(waitRaw(name, options));
+    return HttpTransport.call(() -> waitRaw(name, options));
   }
 
   ModelsClient models() {
@@ -199,7 +199,7 @@ public final class AddonsClient {
         .query("orderBy", request.orderBy().orElse(null));
     return transport.send(get, RequestOptions.none(), DeployedModelListResponse.class)
         .thenApply(r -> Page.of(r.deployedModels, r.nextPageToken, r.totalSize,
-            token -> HttpTransport.join(fetchPage(request.withPageToken(token), account))));
+            token -> HttpTransport.call(() -> fetchPage(request.withPageToken(token), account))));
   }
 
   /** One-line state for progress reports: {@code DEPLOYING}, or {@code DEPLOYING (CODE: message)}. */

@@ -226,7 +226,7 @@ public final class CreateDeploymentRequest {
    * @throws ai.fireworks.sdk.core.ApiException for other errors the server reports
    */
   public Deployment submit() {
-    return client.join(raw());
+    return client.call(this::raw);
   }
 
   /** Like {@link #submit()}, completing on the client's executor. Validation still throws at once. */
@@ -243,7 +243,7 @@ public final class CreateDeploymentRequest {
    */
   public Deployment submitAndWait(WaitOptions options) {
     Objects.requireNonNull(options, "options");
-    return client.join(andWait(options));
+    return client.call(() -> andWait(options));
   }
 
   /** Like {@link #submitAndWait(WaitOptions)}, asynchronously; cancelling stops the wait only. Validation throws at once. */

@@ -99,7 +99,7 @@ public final class DeployAddonRequest {
    * @throws FireworksException if a request fails
    */
   public DeployedModel submit() {
-    return HttpTransport.join(send());
+    return HttpTransport.call(this::send);
   }
 
   /** Asynchronous {@link #submit()}: argument errors are thrown at once, everything else fails the future. */
@@ -120,7 +120,7 @@ public final class DeployAddonRequest {
    * @throws AddonValidationException if a check fails (see {@link #submit()})
    */
   public DeployedModel submitAndWait(WaitOptions options) {
-    return HttpTransport.join(sendAndWait(options));
+    return HttpTransport.call(() -> sendAndWait(options));
   }
 
   /** Asynchronous {@link #submitAndWait(WaitOptions)}; cancelling the future stops the waiting only. */

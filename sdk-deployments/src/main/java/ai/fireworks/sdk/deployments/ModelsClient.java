@@ -43,7 +43,7 @@ public final class ModelsClient {
    * @throws FireworksException if the request fails
    */
   public Model get(ModelName name) {
-    return HttpTransport.join(fetch(name));
+    return HttpTransport.call(() -> fetch(name));
   }
 
   /** Asynchronous {@link #get(ModelName)}; the future fails with the same exceptions. */
@@ -69,7 +69,7 @@ public final class ModelsClient {
    * @throws FireworksException if the request fails
    */
   public Page<Model> list(ListModelsRequest request) {
-    return HttpTransport.join(fetchPage(request, account(request)));
+    return HttpTransport.call(() -> fetchPage(request, account(request)));
   }
 
   /** Asynchronous {@link #list(ListModelsRequest)}; later pages are fetched by blocking calls. */
@@ -95,6 +95,6 @@ public final class ModelsClient {
         .query("orderBy", request.orderBy().orElse(null));
     return transport.send(get, RequestOptions.none(), ModelListResponse.class)
         .thenApply(r -> Page.of(r.models, r.nextPageToken, r.totalSize,
-            token -> HttpTransport.join(fetchPage(request.withPageToken(token), account))));
+            token -> HttpTransport.call(() -> fetchPage(request.withPageToken(token), account))));
   }
 }

@@ -68,7 +68,7 @@ public final class UpdateDeployedModelRequest {
    * @throws FireworksException if the request fails
    */
   public DeployedModel submit() {
-    return HttpTransport.join(send());
+    return HttpTransport.call(this::send);
   }
 
   /** Asynchronous {@link #submit()}: argument errors are thrown at once, everything else fails the future. */

@@ -160,7 +160,7 @@ public final class UpdateDeploymentRequest {
    * @throws ai.fireworks.sdk.core.ApiException for errors the server reports
    */
   public Deployment submit() {
-    return client.join(raw());
+    return client.call(this::raw);
   }
 
   /** Like {@link #submit()}, completing on the client's executor. Validation still throws at once. */
@@ -176,7 +176,7 @@ public final class UpdateDeploymentRequest {
    */
   public Deployment submitAndWait(WaitOptions options) {
     Objects.requireNonNull(options, "options");
-    return client.join(Futures.compose(raw(), d -> client.waitUntilReadyRaw(name, options)));
+    return client.call(() -> Futures.compose(raw(), d -> client.waitUntilReadyRaw(name, options)));
   }
 
   /** Like {@link #submitAndWait(WaitOptions)}, asynchronously; cancelling stops the wait only. Validation throws at once. */

@@ -132,7 +132,7 @@ public final class InferenceClient {
 
   /** {@link #complete(CompletionRequest)} with per-call options (timeout, retry policy, headers). */
   public Completion complete(CompletionRequest request, RequestOptions options) {
-    return HttpTransport.join(send(request, options, COMPLETIONS));
+    return HttpTransport.call(() -> send(request, options, COMPLETIONS));
   }
 
   /**
@@ -161,7 +161,7 @@ public final class InferenceClient {
 
   /** {@link #completeStreaming(CompletionRequest)} with per-call options. */
   public EventStream<CompletionChunk> completeStreaming(CompletionRequest request, RequestOptions options) {
-    return HttpTransport.join(open(request, options, COMPLETIONS));
+    return HttpTransport.call(() -> open(request, options, COMPLETIONS));
   }
 
   /**
@@ -197,7 +197,7 @@ public final class InferenceClient {
 
   /** {@link #chat(ChatRequest)} with per-call options (timeout, retry policy, headers). */
   public ChatCompletion chat(ChatRequest request, RequestOptions options) {
-    return HttpTransport.join(send(request, options, CHAT));
+    return HttpTransport.call(() -> send(request, options, CHAT));
   }
 
   /**
@@ -226,7 +226,7 @@ public final class InferenceClient {
 
   /** {@link #chatStreaming(ChatRequest)} with per-call options. */
   public EventStream<ChatCompletionChunk> chatStreaming(ChatRequest request, RequestOptions options) {
-    return HttpTransport.join(open(request, options, CHAT));
+    return HttpTransport.call(() -> open(request, options, CHAT));
   }
 
   /**

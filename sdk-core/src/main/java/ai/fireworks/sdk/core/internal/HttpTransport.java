@@ -50,6 +50,9 @@ public final class HttpTransport {
   private static final Set<String> LOGGABLE_HEADERS = Set.of("content-type", "content-length", "x-request-id",
       "x-fireworks-request-id", "cf-ray", "retry-after", "retry-after-ms", "user-agent", "idempotency-key");
 
+  /** True while {@link #call} starts a call on its caller's thread. */
+  private static final ThreadLocal<Boolean> CALLER_WAITS = ThreadLocal.withInitial(() -> false);
+
   private final HttpClient http;
   private final String baseUrl;
   private final String authorization;
@@ -142,6 +145,27 @@ public final class HttpTransport {
       }
     }));
     return cancelling(result, future);
+  }
+
+  /**
+   * Starts a call on this thread and waits for it: what the call sends before its first wait runs
+   * here with {@link HttpClient#send}, instead of handing the response to another thread (JDK 17's
+   * {@code sendAsync} completes on a new thread per response when the machine has fewer than three
+   * CPUs). Later attempts (retries) run asynchronously as usual. Rethrows like {@link #join}.
+   */
+  public static <T> T call(Supplier<CompletableFuture<T>> start) {
+    CompletableFuture<T> future;
+    if (CALLER_WAITS.get()) {
+      future = start.get();
+    } else {
+      CALLER_WAITS.set(true);
+      try {
+        future = start.get();
+      } finally {
+        CALLER_WAITS.set(false);
+      }
+    }
+    return join(future);
   }
 
   /** Waits for {@code future}, rethrowing its failure as the unchecked exception it carries. */
@@ -323,8 +347,7 @@ public final class HttpTransport {
   // ---- one attempt ---------------------------------------------------------------------------
 
   private CompletableFuture<ApiResponse> attempt(ApiRequest request, RequestOptions options, int attempt) {
-    HttpRequest httpRequest = build(request, options, attempt);
-    return exchange(request, options, () -> http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray()))
+    return exchange(request, options, build(request, options, attempt), HttpResponse.BodyHandlers.ofByteArray())
         .thenApply(r -> {
           if (r.statusCode() >= 300) {
             throw failure(request, r.statusCode(), r.headers(), r.body());
@@ -334,11 +357,10 @@ public final class HttpTransport {
   }
 
   private CompletableFuture<StreamingResponse> streamAttempt(ApiRequest request, RequestOptions options, int attempt) {
-    HttpRequest httpRequest = build(request, options, attempt);
     HttpResponse.BodyHandler<Object> handler = info -> info.statusCode() < 300
         ? HttpResponse.BodySubscribers.mapping(new IdleTimeoutBody(bodyIdleTimeout), in -> in)
         : HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), b -> b);
-    return exchange(request, options, () -> http.sendAsync(httpRequest, handler)).thenApply(r -> {
+    return exchange(request, options, build(request, options, attempt), handler).thenApply(r -> {
       if (r.statusCode() >= 300) {
         throw failure(request, r.statusCode(), r.headers(), (byte[]) r.body());
       }
@@ -348,15 +370,17 @@ public final class HttpTransport {
 
   /** Runs one exchange under the attempt timeout, mapping JDK failures to SDK exceptions. */
   private <B> CompletableFuture<HttpResponse<B>> exchange(ApiRequest request, RequestOptions options,
-      Supplier<CompletableFuture<HttpResponse<B>>> send) {
+      HttpRequest httpRequest, HttpResponse.BodyHandler<B> handler) {
     Duration timeout = options.timeout().orElse(requestTimeout);
     long started = System.nanoTime();
     LOG.log(System.Logger.Level.DEBUG, () -> "--> " + request);
-    CompletableFuture<HttpResponse<B>> sent = send.get();
+    if (CALLER_WAITS.get()) {
+      return exchangeHere(request, timeout, started, httpRequest, handler);
+    }
+    CompletableFuture<HttpResponse<B>> sent = http.sendAsync(httpRequest, handler);
     CompletableFuture<HttpResponse<B>> result = new CompletableFuture<>();
     Future<?> timer = time.schedule(() -> {
-      if (result.completeExceptionally(new RequestTimeoutException(request + " got no complete response within "
-          + timeout.toMillis() + " ms (request timeout)"))) {
+      if (result.completeExceptionally(timedOut(request, timeout))) {
         sent.cancel(true);
       }
     }, timeout);
@@ -366,8 +390,7 @@ public final class HttpTransport {
         result.completeExceptionally(networkFailure(request, unwrap(e)));
         return;
       }
-      LOG.log(System.Logger.Level.DEBUG, () -> "<-- " + r.statusCode() + " " + request + " ("
-          + (System.nanoTime() - started) / 1_000_000 + " ms) " + loggable(r.headers()));
+      logResponse(request, r, started);
       result.complete(r);
     });
     result.whenComplete((r, e) -> {
@@ -376,6 +399,42 @@ public final class HttpTransport {
       }
     });
     return result;
+  }
+
+  /**
+   * The exchange of {@link #call}, on the caller's thread; the timeout interrupts the thread, which
+   * makes {@link HttpClient#send} abandon the exchange.
+   */
+  private <B> CompletableFuture<HttpResponse<B>> exchangeHere(ApiRequest request, Duration timeout, long started,
+      HttpRequest httpRequest, HttpResponse.BodyHandler<B> handler) {
+    CallerInterrupt deadline = new CallerInterrupt(Thread.currentThread());
+    Future<?> timer = time.schedule(deadline::fire, timeout);
+    try {
+      HttpResponse<B> r = http.send(httpRequest, handler);
+      logResponse(request, r, started);
+      return CompletableFuture.completedFuture(r);
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(deadline.fired() ? timedOut(request, timeout) : networkFailure(request, e));
+    } catch (InterruptedException e) {
+      if (deadline.fired()) {
+        return CompletableFuture.failedFuture(timedOut(request, timeout));
+      }
+      Thread.currentThread().interrupt();
+      return CompletableFuture.failedFuture(new FireworksException("interrupted while waiting for " + request, e));
+    } finally {
+      timer.cancel(false);
+      deadline.settle();
+    }
+  }
+
+  private static RequestTimeoutException timedOut(ApiRequest request, Duration timeout) {
+    return new RequestTimeoutException(request + " got no complete response within " + timeout.toMillis()
+        + " ms (request timeout)");
+  }
+
+  private static void logResponse(ApiRequest request, HttpResponse<?> r, long started) {
+    LOG.log(System.Logger.Level.DEBUG, () -> "<-- " + r.statusCode() + " " + request + " ("
+        + (System.nanoTime() - started) / 1_000_000 + " ms) " + loggable(r.headers()));
   }
 
   private ApiException failure(ApiRequest request, int status, HttpHeaders headers, byte[] body) {
