@@ -237,7 +237,7 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
     }
     requestedDelays.add(delay);
     boolean requestTimer = StackWalker.getInstance().walk(frames -> frames.anyMatch(
-        f -> f.getClassName().endsWith(".HttpTransport") && f.getMethodName().equals("exchange")));
+        f -> f.getClassName().endsWith(".HttpTransport") && f.getMethodName().startsWith("exchange")));
     if (!requestTimer) {
       requestedWaits.add(delay);
     }
