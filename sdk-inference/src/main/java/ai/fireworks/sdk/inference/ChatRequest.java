@@ -1,10 +1,9 @@
 package ai.fireworks.sdk.inference;
 
 import ai.fireworks.sdk.core.ModelRef;
-import ai.fireworks.sdk.core.internal.Json;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -66,15 +65,15 @@ public final class ChatRequest extends InferenceRequest {
   }
 
   @Override
-  void writeSpecific(ObjectNode body) {
+  void writeSpecific(Map<String, Object> body) {
     if (!messages.isEmpty()) {
-      body.set("messages", Json.MAPPER.valueToTree(messages));
+      body.put("messages", messages);
     }
     if (!tools.isEmpty()) {
-      body.set("tools", Json.MAPPER.valueToTree(tools));
+      body.put("tools", tools);
     }
     if (toolChoice != null) {
-      body.set("tool_choice", Json.MAPPER.valueToTree(toolChoice));
+      body.put("tool_choice", toolChoice);
     }
     if (parallelToolCalls != null) {
       body.put("parallel_tool_calls", parallelToolCalls);

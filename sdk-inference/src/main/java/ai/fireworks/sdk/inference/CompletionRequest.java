@@ -1,8 +1,7 @@
 package ai.fireworks.sdk.inference;
 
 import ai.fireworks.sdk.core.ModelRef;
-import ai.fireworks.sdk.core.internal.Json;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,9 +39,9 @@ public final class CompletionRequest extends InferenceRequest {
   }
 
   @Override
-  void writeSpecific(ObjectNode body) {
+  void writeSpecific(Map<String, Object> body) {
     if (prompt != null) {
-      body.set("prompt", Json.MAPPER.getNodeFactory().textNode(prompt));
+      body.put("prompt", prompt);
     }
   }
 

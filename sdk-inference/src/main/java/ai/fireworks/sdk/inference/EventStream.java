@@ -69,7 +69,7 @@ public final class EventStream<T> implements AutoCloseable, Iterable<T> {
     this.perfMetricsOf = perfMetricsOf;
     this.finishes = finishes;
     this.description = description;
-    this.metadata = ResponseMetadata.of(response.status(), response.headers().map());
+    this.metadata = ResponseMetadata.of(response.status(), response.headers());
   }
 
   /**

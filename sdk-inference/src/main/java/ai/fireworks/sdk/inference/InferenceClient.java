@@ -6,18 +6,14 @@ import ai.fireworks.sdk.core.FireworksException;
 import ai.fireworks.sdk.core.ModelRef;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.internal.ApiRequest;
-import ai.fireworks.sdk.core.internal.ApiResponse;
 import ai.fireworks.sdk.core.internal.ClientAccess;
 import ai.fireworks.sdk.core.internal.HttpTransport;
-import ai.fireworks.sdk.core.internal.Json;
 import ai.fireworks.sdk.inference.internal.ChatAssembler;
 import ai.fireworks.sdk.inference.internal.ColdStartRetry;
 import ai.fireworks.sdk.inference.internal.CompletionAssembler;
 import ai.fireworks.sdk.inference.internal.StreamAssembler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -266,7 +262,7 @@ public final class InferenceClient {
     ModelRef target = target(request);
     ApiRequest api = ApiRequest.post(endpoint.path(), body(request, target, false)).idempotent();
     return ColdStartRetry.run(() -> transport.send(api, options).thenApply(r -> endpoint.withMetadata().apply(
-        decode(r, endpoint.type(), api), ResponseMetadata.of(r.status(), r.headers().map()))),
+        r.json(endpoint.type(), api), ResponseMetadata.of(r.status(), r.headers()))),
         target, coldStart, transport.time());
   }
 
@@ -355,25 +351,8 @@ public final class InferenceClient {
     return ModelRef.of(m.model().orElseThrow(), deployment);
   }
 
-  private static ObjectNode body(InferenceRequest request, ModelRef target, boolean stream) {
-    ObjectNode body = request.toJson();
-    body.put("model", target.toString());
-    if (stream) {
-      body.put("stream", true);
-    }
-    return body;
-  }
-
-  private static <T> T decode(ApiResponse response, Class<T> type, ApiRequest request) {
-    try {
-      return Json.MAPPER.readValue(response.body().length == 0 ? "{}".getBytes(StandardCharsets.UTF_8)
-          : response.body(), type);
-    } catch (IOException e) {
-      String body = response.redact(response.bodyText());
-      throw new FireworksException(request + " returned HTTP " + response.status() + " with a body that is not a "
-          + type.getSimpleName() + ": " + (body.length() > 200 ? body.substring(0, 200) + "..." : body)
-          + response.requestId().map(id -> " (request id: " + id + ")").orElse(""), e);
-    }
+  private static Map<String, Object> body(InferenceRequest request, ModelRef target, boolean stream) {
+    return request.body(target.toString(), stream);
   }
 
   /** Names the binding, never the API key. */

@@ -115,18 +115,30 @@ public abstract sealed class InferenceRequest permits CompletionRequest, ChatReq
    * resolved, deployment-bound identifier) and without {@code stream}. A fresh copy on each call.
    */
   public ObjectNode toJson() {
-    ObjectNode body = Json.MAPPER.createObjectNode();
+    return Json.MAPPER.valueToTree(body(model == null ? null : model.toString(), false));
+  }
+
+  /**
+   * The body as sent, field by field (serialized once, by the transport, with no tree in between):
+   * {@code model} when not null, the concrete request's fields, the parameters, the extras, and
+   * {@code "stream": true} when {@code stream}.
+   */
+  Map<String, Object> body(String model, boolean stream) {
+    Map<String, Object> body = new LinkedHashMap<>();
     if (model != null) {
-      body.put("model", model.toString());
+      body.put("model", model);
     }
     writeSpecific(body);
-    params.forEach((k, v) -> body.set(k, Json.MAPPER.valueToTree(v)));
-    extra.forEach((k, v) -> body.set(k, Json.MAPPER.valueToTree(v)));
+    body.putAll(params);
+    body.putAll(extra);
+    if (stream) {
+      body.put("stream", true);
+    }
     return body;
   }
 
-  /** Writes the fields of the concrete request (prompt, messages, tools). */
-  abstract void writeSpecific(ObjectNode body);
+  /** Puts the fields of the concrete request (prompt, messages, tools). */
+  abstract void writeSpecific(Map<String, Object> body);
 
   private <T> Optional<T> param(String key, Class<T> type) {
     return Optional.ofNullable(params.get(key)).filter(type::isInstance).map(type::cast);

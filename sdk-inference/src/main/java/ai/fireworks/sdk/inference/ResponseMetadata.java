@@ -1,5 +1,6 @@
 package ai.fireworks.sdk.inference;
 
+import java.net.http.HttpHeaders;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -15,20 +16,33 @@ import java.util.TreeMap;
  */
 public final class ResponseMetadata {
   /** Metadata of a value that did not come from an HTTP response. */
-  public static final ResponseMetadata EMPTY = new ResponseMetadata(0, Map.of());
+  public static final ResponseMetadata EMPTY = new ResponseMetadata(0, null, Map.of());
 
   private static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "x-fireworks-request-id", "cf-ray");
 
   private final int statusCode;
-  private final Map<String, List<String>> headers;
+  /** The response's own headers (case-insensitive), or null when built from a map. */
+  private final HttpHeaders http;
+  /** Lower-case names, sorted; built on first use from {@link #http} (most callers never ask). */
+  private volatile Map<String, List<String>> headers;
 
-  private ResponseMetadata(int statusCode, Map<String, List<String>> headers) {
+  private ResponseMetadata(int statusCode, HttpHeaders http, Map<String, List<String>> headers) {
     this.statusCode = statusCode;
+    this.http = http;
     this.headers = headers;
+  }
+
+  /** Metadata of a JDK response: nothing is copied until {@link #headers()} is first called. */
+  static ResponseMetadata of(int statusCode, HttpHeaders headers) {
+    return new ResponseMetadata(statusCode, headers, null);
   }
 
   /** Metadata for a response with {@code statusCode} and {@code headers} (any name case). */
   public static ResponseMetadata of(int statusCode, Map<String, List<String>> headers) {
+    return new ResponseMetadata(statusCode, null, lowerCase(headers));
+  }
+
+  private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
     TreeMap<String, List<String>> lower = new TreeMap<>();
     headers.forEach((k, v) -> {
       if (k != null && !k.startsWith(":")) {
@@ -39,7 +53,7 @@ public final class ResponseMetadata {
         });
       }
     });
-    return new ResponseMetadata(statusCode, Collections.unmodifiableMap(lower));
+    return Collections.unmodifiableMap(lower);
   }
 
   /** The HTTP status; 0 for {@link #EMPTY}. */
@@ -49,11 +63,19 @@ public final class ResponseMetadata {
 
   /** All response headers, names in lower case, sorted. */
   public Map<String, List<String>> headers() {
-    return headers;
+    Map<String, List<String>> h = headers;
+    if (h == null) {
+      h = lowerCase(http.map());
+      headers = h; // a race only builds the same map twice
+    }
+    return h;
   }
 
   /** The first value of header {@code name} (any case). */
   public Optional<String> header(String name) {
+    if (http != null) {
+      return http.firstValue(name);
+    }
     List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
     return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
   }
@@ -88,7 +110,7 @@ public final class ResponseMetadata {
   /** The {@code fireworks-*} headers (performance metrics of non-streamed responses), first values, by name. */
   public Map<String, String> fireworksHeaders() {
     TreeMap<String, String> m = new TreeMap<>();
-    headers.forEach((k, v) -> {
+    headers().forEach((k, v) -> {
       if (k.startsWith("fireworks-") && !v.isEmpty()) {
         m.put(k, v.get(0));
       }
@@ -108,6 +130,6 @@ public final class ResponseMetadata {
   @Override
   public String toString() {
     return "ResponseMetadata{status=" + statusCode + ", requestId=" + requestId().orElse("-")
-        + ", headers=" + headers.size() + "}";
+        + ", headers=" + headers().size() + "}";
   }
 }

@@ -71,7 +71,13 @@ public final class HttpTransport {
     String base = baseUrl.toString();
     this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     this.authorization = "Bearer " + apiKey;
-    this.defaultHeaders = Map.copyOf(defaultHeaders);
+    Map<String, String> settable = new LinkedHashMap<>();
+    defaultHeaders.forEach((k, v) -> {
+      if (settable(k)) {
+        settable.put(k, v);
+      }
+    });
+    this.defaultHeaders = settable;
     this.requestTimeout = requestTimeout;
     this.bodyIdleTimeout = bodyIdleTimeout;
     this.retryPolicy = retryPolicy;
@@ -480,10 +486,9 @@ public final class HttpTransport {
   private HttpRequest build(ApiRequest request, RequestOptions options, int attempt) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + Paths.withQuery(request.path(), request.query())))
         .timeout(options.timeout().orElse(requestTimeout));
-    Map<String, String> headers = new LinkedHashMap<>(defaultHeaders);
-    headers.putAll(options.headers());
-    headers.forEach((k, v) -> {
-      if (!RESTRICTED_HEADERS.contains(k.toLowerCase(Locale.ROOT))) {
+    defaultHeaders.forEach(b::setHeader);
+    options.headers().forEach((k, v) -> {
+      if (settable(k)) {
         b.setHeader(k, v);
       }
     });
@@ -500,6 +505,11 @@ public final class HttpTransport {
       b.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(Json.write(request.body())));
     }
     return b.build();
+  }
+
+  /** Whether a caller may set header {@code name}; the transport or the JDK owns the others. */
+  private static boolean settable(String name) {
+    return !RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT));
   }
 
   private static String loggable(HttpHeaders headers) {
