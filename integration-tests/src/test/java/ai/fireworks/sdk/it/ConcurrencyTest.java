@@ -206,7 +206,8 @@ class ConcurrencyTest {
 
   @Test
   void aWaiterCancelledBetweenPollsStopsPolling() {
-    try (Sim sim = Sim.start()) {
+    Duration minute = Duration.ofMinutes(1);
+    try (Sim sim = Sim.start(e -> e.creatingPhases(minute, minute, minute))) {
       DeploymentName name = sim.await(sim.deployments().create(DeploymentsEndToEndTest.LLAMA).deploymentId("cancel-me")
           .submitAsync()).name();
       String path = "/v1/accounts/acme/deployments/cancel-me";

@@ -14,7 +14,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @FireworksStyle
 abstract class AbstractWaitOptions {
-  /** The defaults: 1 hour (like {@code firectl --wait}), polls from 1 s up to 10 s, no progress callback. */
+  /** The defaults: 1 hour (like {@code firectl --wait}), polls from 1 s up to 15 s, no progress callback. */
   public static WaitOptions defaults() {
     return Constants.DEFAULT;
   }
@@ -31,10 +31,10 @@ abstract class AbstractWaitOptions {
     return Duration.ofSeconds(1);
   }
 
-  /** Longest delay between polls; default 10 s. */
+  /** Longest delay between polls; default 15 s. */
   @Value.Default
   Duration maxInterval() {
-    return Duration.ofSeconds(10);
+    return Duration.ofSeconds(15);
   }
 
   /** Called after every poll with what was seen, on the client's executor (never an I/O thread); default does nothing. */

@@ -298,8 +298,9 @@ public final class DeploymentsClient {
    * {@link DeploymentFailedException} as soon as it is FAILED, DELETING or DELETED; with
    * {@link ai.fireworks.sdk.core.WaiterTimeoutException} after {@link WaitOptions#timeout()}. A 404
    * in the first 60 seconds (a deployment not visible yet) and transient errors (429, 5xx, lost
-   * connections) do not end the wait. Polls back off from about 1 s to about 10 s with jitter and
-   * come sooner while replicas are initializing or the deployment is UPDATING. Progress reports read
+   * connections) do not end the wait. Polls back off (defaults: from about 1 s to about 15 s, with
+   * jitter), come every 4 s while replicas initialize and every 2 s while the deployment is UPDATING,
+   * and every 15 s while replicas still wait for capacity or download the model. Progress reports read
    * like {@code CREATING replicas 0/1 (1 initializing)}. Cancelling the future stops polling only.
    */
   public CompletableFuture<Deployment> waitUntilReady(DeploymentName name, WaitOptions options) {
@@ -416,12 +417,18 @@ public final class DeploymentsClient {
     }
   }
 
-  /** Poll sooner when READY is near: replicas initializing (1 s) or an update rolling out (2 s). */
+  /**
+   * When to poll again, judging by the replicas: soon while some initialize (4 s) or an update rolls
+   * out (2 s); 15 s while they all still wait for capacity or download the model, since initializing
+   * is still ahead of them. Empty (the usual backoff) when the deployment reports no replica phases.
+   */
   static Optional<Duration> intervalHint(Deployment d) {
-    if (d.replicaStats().map(s -> s.initializingReplicaCount() > 0).orElse(false)) {
-      return Optional.of(Duration.ofSeconds(1));
+    if (d.state().equals(DeploymentState.UPDATING)) {
+      return Optional.of(Duration.ofSeconds(2));
     }
-    return d.state().equals(DeploymentState.UPDATING) ? Optional.of(Duration.ofSeconds(2)) : Optional.empty();
+    return d.replicaStats().flatMap(s -> s.initializingReplicaCount() > 0 ? Optional.of(Duration.ofSeconds(4))
+        : s.pendingSchedulingReplicaCount() + s.downloadingModelReplicaCount() > 0
+            ? Optional.of(Duration.ofSeconds(15)) : Optional.empty());
   }
 
   // ---- apply / plan --------------------------------------------------------------------------

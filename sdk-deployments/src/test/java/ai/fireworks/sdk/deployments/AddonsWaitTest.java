@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class AddonsWaitTest {
   private static final DeployedModelName LOADED = DeployedModelName.parse("accounts/acme/deployedModels/support-bot-lora-4f9a1c");
   private static final String LOADED_PATH = "/v1/accounts/acme/deployedModels/support-bot-lora-4f9a1c";
-  /** Beyond every waiter delay (at most 10 s) and well short of the 1 h request timeout, which never fires. */
+  /** Beyond every waiter delay (at most 15 s) and well short of the 1 h request timeout, which never fires. */
   private static final Duration HORIZON = Duration.ofMinutes(1);
   /** Real time allowed for the loopback network to schedule the next task. */
   private static final Duration REAL_WAIT = Duration.ofSeconds(10);

@@ -102,15 +102,16 @@ class DeploymentWaiterTest {
     assertEquals(List.of(1, 2, 3), progress.stream().map(WaitProgress::attempt).collect(Collectors.toList()));
     List<Duration> delays = pollDelays();
     assertEquals(Duration.ZERO, delays.get(0), "first poll at once");
-    assertTrue(delays.get(1).compareTo(Duration.ofMillis(800)) >= 0 && delays.get(1).compareTo(Duration.ofMillis(1200)) <= 0,
-        "then about 1 s: " + delays.get(1));
-    assertEquals(Duration.ofSeconds(1), delays.get(2), "initializing replicas shorten the next poll");
+    assertTrue(delays.get(1).compareTo(Duration.ofSeconds(12)) >= 0 && delays.get(1).compareTo(Duration.ofSeconds(15)) <= 0,
+        "a replica pending scheduling still has to initialize: 15 s (jittered, at most maxInterval): " + delays.get(1));
+    assertTrue(delays.get(2).compareTo(Duration.ofMillis(3200)) >= 0 && delays.get(2).compareTo(Duration.ofMillis(4800)) <= 0,
+        "initializing replicas bring the next poll forward to about 4 s: " + delays.get(2));
   }
 
   @Test
   void pollsBackOffToTheMaximumAndComeSoonerWhileUpdating() throws Exception {
     for (int i = 0; i < 8; i++) {
-      server.enqueue(ok(Fixtures.edited("deployment-creating.json", n -> { })));
+      server.enqueue(ok(Fixtures.deployment("CREATING"))); // no replica phase to go by: plain backoff
     }
     server.enqueue(ok(Fixtures.deployment("UPDATING")));
     server.enqueue(ok(Fixtures.deployment("READY")));
@@ -120,9 +121,11 @@ class DeploymentWaiterTest {
 
     List<Duration> delays = pollDelays();
     assertEquals(10, server.getRequestCount());
-    assertTrue(delays.get(8).compareTo(Duration.ofSeconds(8)) >= 0, "backed off towards 10 s: " + delays);
-    assertTrue(delays.get(8).compareTo(Duration.ofSeconds(12)) <= 0, "never beyond max + jitter: " + delays);
-    assertEquals(Duration.ofSeconds(2), delays.get(9), "UPDATING polls again after 2 s");
+    assertTrue(delays.get(1).compareTo(Duration.ofMillis(1200)) <= 0, "starts at about 1 s: " + delays);
+    assertTrue(delays.get(8).compareTo(Duration.ofSeconds(12)) >= 0, "backed off towards 15 s: " + delays);
+    assertTrue(delays.get(8).compareTo(Duration.ofSeconds(15)) <= 0, "never beyond maxInterval: " + delays);
+    assertTrue(delays.get(9).compareTo(Duration.ofMillis(1600)) >= 0 && delays.get(9).compareTo(Duration.ofMillis(2400)) <= 0,
+        "UPDATING polls again after about 2 s: " + delays);
   }
 
   @Test
@@ -177,7 +180,7 @@ class DeploymentWaiterTest {
     CompletableFuture<Deployment> ready = deployments.waitUntilReady(MY_LLAMA, options().build());
     scheduler.advance(Duration.ZERO);
     server.takeRequest(5, TimeUnit.SECONDS);
-    awaitTaskWithin(Duration.ofSeconds(2)); // the second poll is scheduled
+    awaitTaskWithin(Duration.ofSeconds(15)); // the second poll is scheduled
     assertTrue(ready.cancel(true));
     scheduler.advance(Duration.ofHours(2));
 
@@ -198,7 +201,7 @@ class DeploymentWaiterTest {
     awaitTaskWithin(Duration.ZERO); // the first poll
     scheduler.advance(Duration.ZERO);
     assertEquals("GET", server.takeRequest(5, TimeUnit.SECONDS).getMethod());
-    awaitTaskWithin(Duration.ofSeconds(2)); // the second poll is scheduled
+    awaitTaskWithin(Duration.ofSeconds(15)); // the second poll is scheduled
     assertTrue(ready.cancel(true));
     scheduler.advance(Duration.ofHours(2));
 
@@ -238,7 +241,7 @@ class DeploymentWaiterTest {
   @Test
   void aNotFoundAfterTheGracePeriodEndsTheWait() throws Exception {
     for (int i = 0; i < 3; i++) {
-      server.enqueue(ok(Fixtures.edited("deployment-creating.json", n -> { })));
+      server.enqueue(ok(Fixtures.deployment("CREATING")));
     }
     for (int i = 0; i < 3; i++) {
       server.enqueue(error(404, "NOT_FOUND", "deployment not found"));

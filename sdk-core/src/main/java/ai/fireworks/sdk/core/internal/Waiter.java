@@ -16,9 +16,11 @@ import java.util.function.Supplier;
 /**
  * Polls a resource until a verdict says stop. Each poll is scheduled on the {@link TimeSource}
  * after the previous one finished (a loop of scheduled tasks, never recursion on the stack).
- * Delays start at {@link WaitOptions#initialInterval()}, grow by half each poll to
- * {@link WaitOptions#maxInterval()} with ±20% jitter, may be shortened by a hint when the resource
- * looks close, and never run past the deadline: the last poll happens at the deadline itself.
+ * Delays start at {@link WaitOptions#initialInterval()} and grow by half each poll to
+ * {@link WaitOptions#maxInterval()}; a resource may instead suggest the delay itself (sooner when it
+ * looks close to done, later when it is plainly far from it). Every delay gets ±20% jitter, stays
+ * within {@code maxInterval} and never runs past the deadline: the last poll happens at the
+ * deadline itself.
  * Cancelling the returned future stops polling and nothing else. Thread-safe.
  *
  * @param <T> the resource type
@@ -76,7 +78,7 @@ public final class Waiter<T> {
   /**
    * @param what names the wait in timeout messages, e.g. "deployment accounts/a/deployments/x to be READY"
    * @param describe a one-line state summary for progress reports
-   * @param intervalHint a shorter delay when the resource looks close to done, or empty
+   * @param intervalHint the delay the resource suggests before the next poll, or empty for the backoff
    */
   public Waiter(String what, Supplier<CompletableFuture<T>> poll, Acceptor<T> acceptor, Function<T, String> describe,
       Function<T, Optional<Duration>> intervalHint, WaitOptions options, TimeSource time) {
@@ -191,15 +193,9 @@ public final class Waiter<T> {
             last, attempts, Duration.between(start, now)));
         return;
       }
-      Duration delay = min(jitter(interval), options.maxInterval());
+      Optional<Duration> hint = value == null ? Optional.empty() : intervalHint.apply(value);
+      Duration delay = min(jitter(hint.orElse(interval)), options.maxInterval());
       interval = min(options.maxInterval(), Duration.ofNanos((long) (interval.toNanos() * 1.5)));
-      if (value != null) {
-        Optional<Duration> hint = intervalHint.apply(value);
-        if (hint.isPresent() && hint.get().compareTo(delay) < 0) {
-          delay = hint.get();
-          interval = min(interval, options.initialInterval().multipliedBy(2));
-        }
-      }
       Duration remaining = Duration.between(now, deadline);
       schedule(min(delay, remaining));
     }

@@ -250,8 +250,23 @@ class WaiterTest {
         s -> s, s -> Optional.of(Duration.ofMillis(200)));
     time.drive(f);
 
-    assertTrue(time.requestedWaits().subList(1, 5).stream().allMatch(d -> d.equals(Duration.ofMillis(200))),
-        time.requestedWaits().toString());
+    assertTrue(time.requestedWaits().subList(1, 5).stream().allMatch(d -> d.toMillis() >= 160 && d.toMillis() <= 240),
+        "200 ms ±20% jitter: " + time.requestedWaits());
+  }
+
+  @Test
+  void anIntervalHintLengthensTheDelayButNotBeyondMaxInterval() throws Exception {
+    states("PENDING", "PENDING", "CREATING", "READY");
+
+    CompletableFuture<String> f = start(options().maxInterval(Duration.ofSeconds(10)).build(), READY_OR_FAILED,
+        s -> s, s -> s.equals("PENDING") ? Optional.of(Duration.ofSeconds(8)) : Optional.of(Duration.ofMinutes(5)));
+    time.drive(f);
+
+    List<Duration> waits = time.requestedWaits();
+    assertEquals(4, waits.size(), waits.toString());
+    assertTrue(waits.subList(1, 3).stream().allMatch(d -> d.toMillis() >= 6400 && d.toMillis() <= 9600),
+        "8 s ±20% while the hint says far, not the 1 s backoff: " + waits);
+    assertEquals(Duration.ofSeconds(10), waits.get(3), "a 5 min hint is capped at maxInterval: " + waits);
   }
 
   @Test
