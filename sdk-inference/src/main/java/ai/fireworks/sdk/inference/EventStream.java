@@ -7,6 +7,7 @@ import ai.fireworks.sdk.core.internal.SseReader;
 import ai.fireworks.sdk.core.internal.StreamingResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.util.Iterator;
@@ -43,7 +44,7 @@ public final class EventStream<T> implements AutoCloseable, Iterable<T> {
 
   private final StreamingResponse response;
   private final SseReader reader;
-  private final Class<T> type;
+  private final ObjectReader chunkReader;
   private final Function<T, Optional<Usage>> usageOf;
   private final Function<T, Optional<JsonNode>> perfMetricsOf;
   private final Predicate<T> finishes;
@@ -64,7 +65,7 @@ public final class EventStream<T> implements AutoCloseable, Iterable<T> {
       Function<T, Optional<JsonNode>> perfMetricsOf, Predicate<T> finishes, String description) {
     this.response = response;
     this.reader = new SseReader(response.body());
-    this.type = type;
+    this.chunkReader = Json.MAPPER.readerFor(type);
     this.usageOf = usageOf;
     this.perfMetricsOf = perfMetricsOf;
     this.finishes = finishes;
@@ -181,6 +182,9 @@ public final class EventStream<T> implements AutoCloseable, Iterable<T> {
   }
 
   private T decode(String data, boolean errorEvent) {
+    if (!errorEvent && !data.contains("\"error\"")) {
+      return decodeChunk(data); // the common case, parsed once with no tree in between
+    }
     JsonNode node;
     try {
       node = Json.MAPPER.readTree(data);
@@ -201,11 +205,20 @@ public final class EventStream<T> implements AutoCloseable, Iterable<T> {
           + (code == null ? "" : code + ": ") + message + requestIdSuffix(), code, message,
           metadata.requestId().orElse(null));
     }
+    return decodeChunk(data);
+  }
+
+  private T decodeChunk(String data) {
+    T chunk;
     try {
-      return Json.MAPPER.treeToValue(node, type);
+      chunk = chunkReader.readValue(data);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw malformed(data, e);
     }
+    if (chunk == null) {
+      throw malformed(data, null);
+    }
+    return chunk;
   }
 
   private StreamException malformed(String data, Exception cause) {

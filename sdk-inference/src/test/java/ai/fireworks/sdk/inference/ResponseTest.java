@@ -60,6 +60,21 @@ class ResponseTest extends InferenceTestSupport {
   }
 
   @Test
+  void metadataLooksHeadersUpInAnyCaseAndListsThemInLowerCase() {
+    server.enqueue(new MockResponse.Builder(json(200, fixture("completion.json")))
+        .setHeader("X-Request-ID", "req-Case").setHeader("Fireworks-Prompt-Tokens", "6").build());
+
+    ResponseMetadata m = inference.completions(LLAMA, "Say this is a test").metadata();
+
+    assertEquals("req-Case", m.header("x-REQUEST-id").orElseThrow());
+    assertEquals("req-Case", m.requestId().orElseThrow());
+    assertEquals(List.of("req-Case"), m.headers().get("x-request-id"));
+    assertTrue(m.headers().keySet().stream().allMatch(k -> k.equals(k.toLowerCase(java.util.Locale.ROOT))),
+        m.headers().keySet().toString());
+    assertEquals(Map.of("fireworks-prompt-tokens", "6"), m.fireworksHeaders());
+  }
+
+  @Test
   void chatParsesMessageToolCallsReasoningAndNewStyleLogprobs() throws Exception {
     server.enqueue(json(200, fixture("chat-completion.json")));
 
