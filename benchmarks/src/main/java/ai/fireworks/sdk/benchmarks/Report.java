@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Reads the phase results in {@code results/}, prints the comparison table and writes
@@ -32,16 +35,37 @@ public final class Report {
     System.out.println("summary: " + args[1]);
   }
 
+  /** The results of phase {@code name}; for a phase run in rounds ({@code name-r1}, ...), each figure's median. */
   private JsonNode load(String name) {
-    File f = new File(dir, name + ".json");
-    if (!f.isFile()) {
-      return Results.MAPPER.createObjectNode();
+    List<JsonNode> rounds = new ArrayList<>();
+    for (int r = 1; new File(dir, name + "-r" + r + ".json").isFile(); r++) {
+      rounds.add(read(new File(dir, name + "-r" + r + ".json")));
     }
+    return rounds.isEmpty() ? read(new File(dir, name + ".json")) : median(rounds);
+  }
+
+  private static JsonNode read(File f) {
     try {
-      return Results.MAPPER.readTree(f);
+      return f.isFile() ? Results.MAPPER.readTree(f) : Results.MAPPER.createObjectNode();
     } catch (IOException e) {
       return Results.MAPPER.createObjectNode();
     }
+  }
+
+  /** Objects merged field by field; numbers replaced by their median (upper median of an even count). */
+  static JsonNode median(List<JsonNode> rounds) {
+    JsonNode first = rounds.get(0);
+    if (first.isObject()) {
+      ObjectNode merged = Results.MAPPER.createObjectNode();
+      first.fieldNames().forEachRemaining(k -> merged.set(k,
+          median(rounds.stream().map(n -> n.path(k)).filter(n -> !n.isMissingNode()).collect(Collectors.toList()))));
+      return merged;
+    }
+    if (first.isNumber()) {
+      double[] v = rounds.stream().filter(JsonNode::isNumber).mapToDouble(JsonNode::asDouble).sorted().toArray();
+      return Results.MAPPER.getNodeFactory().numberNode(v[v.length / 2]);
+    }
+    return first;
   }
 
   private static double num(JsonNode n) {
@@ -56,7 +80,7 @@ public final class Report {
     JsonNode sdk = load("jmh-sdk");
     JsonNode openai = load("jmh-openai");
 
-    line("Per request: non-streaming chat completion, blocking, concurrency 1 (JMH, 1 fork)");
+    line("Per request: non-streaming chat completion, blocking, concurrency 1 (JMH; median of rounds)");
     line("  %-32s %12s %12s %14s", "client", "wall us/req", "CPU us/req", "alloc KB/req");
     for (Object[] row : new Object[][] {{"raw JDK (Runnable::run)", raw}, {"raw JDK (default executor)", rawDefault},
         {"raw JDK (sendAsync + join)", rawAsync}, {"fireworks SDK", sdk}, {"fireworks SDK, FJ parallelism 2", sdkFjp2},

@@ -38,6 +38,9 @@ public final class RunAll {
   private final List<String> full;
   private final List<String> sdk;
   private final List<String> openai;
+  /** The contenders the ratios compare; the others are diagnostic variants. */
+  private static final List<String> MAIN = List.of("raw", "sdk", "openai");
+
   private final List<String> jmh;
   private final List<String> jackson;
 
@@ -68,18 +71,28 @@ public final class RunAll {
     try (Server fast = Server.start(java, classes, 0); Server slow = Server.start(java, classes, 1000)) {
       String url = "http://127.0.0.1:" + fast.port;
       String slowUrl = "http://127.0.0.1:" + slow.port;
-      phase("JMH: per-request and per-event cost (1 fork per contender)");
-      for (String c : List.of("raw", "raw_default", "raw_async", "sdk", "sdk_fjp2", "openai")) {
-        String[] iters = quick ? new String[] {"1", "1", "1"} : new String[] {"2", "3", "2"};
-        // the diagnostic variants only matter per request; their streams read like raw's and sdk's
-        String methods = c.equals("raw_async") || c.equals("sdk_fjp2") ? "chat" : ".*";
-        child(classpath(c, true), "JmhMain", cat(new String[] {c, url, out("jmh-" + c)}, iters, methods));
+      // The figures of one JVM move by tens of percent from run to run on a shared machine, so the
+      // three contenders run in interleaved rounds and Report takes the median of each figure.
+      int rounds = quick ? 1 : 3;
+      phase("JMH: per-request and per-event cost (1 fork per run, " + rounds + " interleaved rounds)");
+      String[] iters = quick ? new String[] {"1", "1", "1"} : new String[] {"2", "3", "2"};
+      for (int r = 1; r <= rounds; r++) {
+        for (String c : MAIN) {
+          child(classpath(c, true), "JmhMain", cat(new String[] {c, url, out("jmh-" + c + "-r" + r)}, iters, ".*"));
+        }
+      }
+      // diagnostic variants, once each and per request only (their streams read like raw's and sdk's)
+      for (String c : List.of("raw_default", "raw_async", "sdk_fjp2")) {
+        child(classpath(c, true), "JmhMain", cat(new String[] {c, url, out("jmh-" + c)}, iters, "chat"));
       }
       phase("Throughput: closed loop, async, concurrency 1 / 16 / 64");
-      for (String c : List.of("raw", "raw_fjp2", "sdk", "sdk_fjp2", "openai")) {
-        child(c.endsWith(Contender.FJP2) ? List.of("-Xmx1g", Contender.FJP2_JVM_ARG) : List.of("-Xmx1g"),
-            classpath(c, false), "Throughput", c, url, out("throughput-" + c),
-            quick ? "0.5" : "1.5", quick ? "1" : "3");
+      for (int r = 1; r <= Math.min(rounds, 2); r++) {
+        for (String c : MAIN) {
+          throughput(c, url, out("throughput-" + c + "-r" + r));
+        }
+      }
+      for (String c : List.of("raw_fjp2", "sdk_fjp2")) {
+        throughput(c, url, out("throughput-" + c));
       }
       phase("Cold start: JVM launch to first completed request");
       ColdStartRunner cold = new ColdStartRunner(java, url);
@@ -107,6 +120,11 @@ public final class RunAll {
     phase("Report");
     Report.main(new String[] {results.toString(), target.resolve("summary.json").toString()});
     System.err.printf("%nfinished in %.0f s%n", (System.nanoTime() - started) / 1e9);
+  }
+
+  private void throughput(String c, String url, String out) throws Exception {
+    child(c.endsWith(Contender.FJP2) ? List.of("-Xmx1g", Contender.FJP2_JVM_ARG) : List.of("-Xmx1g"),
+        classpath(c, false), "Throughput", c, url, out, quick ? "0.5" : "1.5", quick ? "1" : "3");
   }
 
   private List<String> classpath(String contender, boolean withJmh) {

@@ -38,6 +38,18 @@ class HarnessSmokeTest {
     assertFalse(Report.met(1.0, "< 1"));
   }
 
+  @Test
+  void roundsAreMergedFigureByFigureIntoTheirMedian() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode merged = Report.median(java.util.List.of(
+        Results.MAPPER.readTree("{\"chat\":{\"cpu\":300,\"wall\":9},\"name\":\"sdk\"}"),
+        Results.MAPPER.readTree("{\"chat\":{\"cpu\":100,\"wall\":7},\"name\":\"sdk\"}"),
+        Results.MAPPER.readTree("{\"chat\":{\"cpu\":200,\"wall\":8},\"name\":\"sdk\"}")));
+
+    assertEquals(200, merged.at("/chat/cpu").asInt());
+    assertEquals(8, merged.at("/chat/wall").asInt());
+    assertEquals("sdk", merged.get("name").asText());
+  }
+
   private static boolean wants(String body) {
     byte[] b = body.getBytes(StandardCharsets.US_ASCII);
     return LoopbackServer.wantsStream(b, 0, b.length);
