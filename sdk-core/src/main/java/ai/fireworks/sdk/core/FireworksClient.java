@@ -124,11 +124,16 @@ public final class FireworksClient implements AutoCloseable {
     return "FireworksClient{baseUrl=" + baseUrl + ", accountId=" + accountId + ", apiKey=****}";
   }
 
-  /** One daemon thread; cancelled per-attempt timers leave the queue at once instead of when due. */
+  /**
+   * One daemon thread; cancelled per-attempt timers leave the queue at once instead of when due.
+   * A no-op task every second stays at the head of the queue: a timer that is not the earliest
+   * does not wake the thread, so the usual per-attempt timer (60 s) costs no context switch.
+   */
   private static ScheduledExecutorService newScheduler() {
     java.util.concurrent.ScheduledThreadPoolExecutor s =
         new java.util.concurrent.ScheduledThreadPoolExecutor(1, daemon("fireworks-scheduler"));
     s.setRemoveOnCancelPolicy(true);
+    s.scheduleAtFixedRate(() -> { }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
     return s;
   }
 

@@ -484,8 +484,9 @@ public final class HttpTransport {
   }
 
   private HttpRequest build(ApiRequest request, RequestOptions options, int attempt) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + Paths.withQuery(request.path(), request.query())))
-        .timeout(options.timeout().orElse(requestTimeout));
+    // No HttpRequest.timeout: the attempt timer above owns the deadline (on the client's clock, body
+    // included), and a JDK request timer would wake the HTTP client's selector thread on every request.
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + Paths.withQuery(request.path(), request.query())));
     defaultHeaders.forEach(b::setHeader);
     options.headers().forEach((k, v) -> {
       if (settable(k)) {

@@ -48,7 +48,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Retries, timeouts, headers and error mapping of the one transport, driven through a client and virtual time. */
 class HttpTransportTest {
   private static final String KEY = "fw-test-key-0123456789";
-  /** Keeps the JDK's own (real-time) request timer out of the way; the transport's timer runs on virtual time. */
+  /** Long enough that the attempt timer (on virtual time) never fires unless a test moves the clock that far. */
   private static final Duration LONG_REQUEST_TIMEOUT = Duration.ofHours(1);
 
   @StartStop final MockWebServer server = new MockWebServer();
