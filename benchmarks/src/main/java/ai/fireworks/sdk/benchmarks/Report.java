@@ -92,8 +92,8 @@ public final class Report {
     line("");
     line("Streaming: 1,000-event SSE chat completion, per event (JMH)");
     line("  %-28s %12s %12s %14s", "client", "wall us/ev", "CPU us/ev", "alloc B/ev");
-    for (Object[] row : new Object[][] {{"raw JDK (Runnable::run)", raw}, {"raw JDK (default executor)", rawDefault},
-        {"fireworks SDK", sdk}, {"openai-java", openai}}) {
+    for (Object[] row : new Object[][] {{"raw JDK (Runnable::run)", raw}, {"fireworks SDK", sdk},
+        {"openai-java", openai}}) {
       JsonNode n = ((JsonNode) row[1]).path("stream");
       line("  %-28s %12s %12s %14s", row[0], f2(num(n.get("wall_us_per_op"))), f2(num(n.get("cpu_us_per_op"))),
           f0(num(n.get("alloc_bytes_per_op"))));
