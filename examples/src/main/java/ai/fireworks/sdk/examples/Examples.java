@@ -20,8 +20,9 @@ public final class Examples {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
-   * First delay between polls of a wait (later ones back off to ten times this). One second for
-   * real use; the examples' tests shorten it.
+   * First delay between polls of a wait; later ones are at most twice this, so each example shows
+   * its progress often (and the emulator's seconds-long deployments are seen promptly). One second
+   * for real use; the examples' tests shorten it.
    */
   static volatile Duration pollInterval = Duration.ofSeconds(1);
 
@@ -82,7 +83,7 @@ public final class Examples {
     return WaitOptions.builder()
         .timeout(timeout)
         .initialInterval(first)
-        .maxInterval(first.multipliedBy(10))
+        .maxInterval(first.multipliedBy(2))
         .onProgress(p -> {
           if (out != null) {
             out.println("   ... " + describe(p.resource()) + " (" + p.elapsed().toSeconds() + "s)");
