@@ -62,11 +62,11 @@ public interface Contender extends AutoCloseable {
             "contender must be raw, raw_default, raw_async, sdk, openai or openai_wide, was " + name);
     }
     try {
+      Class<? extends Contender> c = Class.forName(type).asSubclass(Contender.class);
       if (name.equals("openai_wide")) {
-        return (Contender) Class.forName(type).getDeclaredConstructor(String.class, boolean.class)
-            .newInstance(baseUrl, true);
+        return c.getDeclaredConstructor(String.class, boolean.class).newInstance(baseUrl, true);
       }
-      return (Contender) Class.forName(type).getDeclaredConstructor(String.class).newInstance(baseUrl);
+      return c.getDeclaredConstructor(String.class).newInstance(baseUrl);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot create contender " + name + ": " + e, e);
     }

@@ -90,7 +90,7 @@ class ConcurrencyTest {
             String prompt = "call " + label;
             issued.incrementAndGet();
             try {
-              String what = call(kind, deployments, inference, emulator, d, target, prompt, thread, i);
+              String what = call(kind, deployments, inference, d, target, prompt, thread, i);
               byKind.computeIfAbsent(what, k -> new AtomicInteger()).incrementAndGet();
               answered.incrementAndGet();
             } catch (Throwable e) {
@@ -135,7 +135,7 @@ class ConcurrencyTest {
 
   /** One call of the given kind; returns its label after checking its answer. */
   private static String call(int kind, DeploymentsClient deployments, InferenceClient inference,
-      FireworksEmulator emulator, DeploymentName d, ModelRef target, String prompt, int thread, int i) {
+      DeploymentName d, ModelRef target, String prompt, int thread, int i) {
     String expected = "[llama-v3p2-3b-instruct] " + prompt;
     switch (kind) {
       case 0: {

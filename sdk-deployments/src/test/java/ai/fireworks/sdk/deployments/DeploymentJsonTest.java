@@ -2,12 +2,14 @@ package ai.fireworks.sdk.deployments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fireworks.sdk.core.DeploymentName;
 import ai.fireworks.sdk.core.ModelName;
 import ai.fireworks.sdk.core.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -51,7 +53,7 @@ class DeploymentJsonTest {
     assertEquals("ops@acme.example", d.unknownFields().get("createdBy").asText());
     assertEquals(1, d.unknownFields().get("rolloutStrategy").get("maxSurge").asInt());
 
-    JsonNode written = Fixtures.tree(Json.write(d).length == 0 ? "{}" : new String(Json.write(d), "UTF-8"));
+    JsonNode written = Fixtures.tree(Json.write(d).length == 0 ? "{}" : new String(Json.write(d), StandardCharsets.UTF_8));
     JsonNode original = Fixtures.tree(Fixtures.text("deployment.json"));
     assertEquals(original.get("rolloutStrategy"), written.get("rolloutStrategy"));
     assertEquals("ops@acme.example", written.get("createdBy").asText());
@@ -79,14 +81,14 @@ class DeploymentJsonTest {
     assertEquals(2, d.replicaStats().orElseThrow().initializingReplicaCount());
     assertEquals(0, d.minReplicaCount(), "omitted proto3 ints are 0");
     assertTrue(d.enableMtp().orElseThrow());
-    JsonNode written = Fixtures.tree(new String(Json.write(d), "UTF-8"));
+    JsonNode written = Fixtures.tree(new String(Json.write(d), StandardCharsets.UTF_8));
     assertEquals("WARMING_CACHES", written.get("state").asText());
     assertEquals(3, written.get("futureList").size());
   }
 
   @Test
   void knownEnumValuesAreCanonicalConstants() {
-    assertTrue(DeploymentState.of("FAILED") == DeploymentState.FAILED);
+    assertSame(DeploymentState.FAILED, DeploymentState.of("FAILED"));
     assertTrue(AcceleratorType.of("NVIDIA_B300_288GB").isKnown());
     assertTrue(AcceleratorType.of("AMD_MI350X_288GB").isKnown());
     assertTrue(Region.of("US_NEWYORK_1").isKnown());

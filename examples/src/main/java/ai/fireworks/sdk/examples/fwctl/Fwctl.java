@@ -3,7 +3,9 @@ package ai.fireworks.sdk.examples.fwctl;
 import ai.fireworks.sdk.core.AccountId;
 import ai.fireworks.sdk.core.Durations;
 import ai.fireworks.sdk.core.FireworksClient;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
@@ -91,8 +93,9 @@ public final class Fwctl {
   /** The picocli command line for this root, with fwctl's converters and error handling. */
   CommandLine commandLine() {
     CommandLine cl = new CommandLine(this);
-    cl.setOut(new PrintWriter(ctx.out, true));
-    cl.setErr(new PrintWriter(ctx.err, true));
+    // the platform charset, as System.out and System.err use on Java 17
+    cl.setOut(new PrintWriter(new OutputStreamWriter(ctx.out, Charset.defaultCharset()), true));
+    cl.setErr(new PrintWriter(new OutputStreamWriter(ctx.err, Charset.defaultCharset()), true));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.registerConverter(Duration.class, text -> {
       try {

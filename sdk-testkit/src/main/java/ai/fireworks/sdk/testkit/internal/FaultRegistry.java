@@ -1,6 +1,7 @@
 package ai.fireworks.sdk.testkit.internal;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /** Pending faults in the order they were injected; the first that matches a request applies. Thread-safe. */
@@ -22,10 +23,11 @@ public final class FaultRegistry {
   }
 
   synchronized FaultSpec match(JournalStore.Entry e) {
-    for (FaultSpec f : faults) {
+    for (Iterator<FaultSpec> it = faults.iterator(); it.hasNext(); ) {
+      FaultSpec f = it.next();
       if (f.claim(e)) {
         if (f.usedUp()) {
-          faults.remove(f);
+          it.remove();
         }
         return f;
       }
