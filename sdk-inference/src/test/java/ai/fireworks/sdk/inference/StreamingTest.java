@@ -112,6 +112,21 @@ class StreamingTest extends InferenceTestSupport {
   }
 
   @Test
+  void chunksMentioningErrorAreContentAndANullChunkIsMalformed() {
+    String quoted = CHUNK.replace("\"content\":\"Hi\"", "\"content\":\"an \\\"error\\\" here\"");
+    String keyed = CHUNK.replace("\"finish_reason\":null", "\"finish_reason\":null,\"error\":null");
+    server.enqueue(sse(quoted + keyed + "data: null\n\n" + "data: [DONE]\n\n"));
+
+    try (EventStream<ChatCompletionChunk> stream = inference.chatStreaming(ChatRequest.of(QWEN, "hi"))) {
+      Iterator<ChatCompletionChunk> it = stream.iterator();
+      assertEquals("an \"error\" here", it.next().text());
+      assertEquals("Hi", it.next().text(), "an \"error\" key beside choices is not a stream error");
+      StreamException e = assertThrows(StreamException.class, it::hasNext);
+      assertTrue(e.getMessage().contains("malformed chunk #3"), e.getMessage());
+    }
+  }
+
+  @Test
   void anErrorObjectInsideTheStreamIsRaisedWithItsCode() {
     server.enqueue(sse(CHUNK + "data: {\"error\":{\"message\":\"replica evicted\",\"code\":\"INTERNAL\",\"type\":\"error\"}}\n\n"));
 
