@@ -4,6 +4,7 @@ import ai.fireworks.sdk.core.AccountId;
 import ai.fireworks.sdk.core.ConflictException;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.WaitOptions;
+import ai.fireworks.sdk.core.internal.HttpTransport;
 import ai.fireworks.sdk.deployments.internal.Futures;
 import java.time.Duration;
 import java.util.Map;
@@ -226,7 +227,7 @@ public final class CreateDeploymentRequest {
    * @throws ai.fireworks.sdk.core.ApiException for other errors the server reports
    */
   public Deployment submit() {
-    return client.call(this::raw);
+    return HttpTransport.call(this::raw);
   }
 
   /** Like {@link #submit()}, completing on the client's executor. Validation still throws at once. */
@@ -243,7 +244,7 @@ public final class CreateDeploymentRequest {
    */
   public Deployment submitAndWait(WaitOptions options) {
     Objects.requireNonNull(options, "options");
-    return client.call(() -> andWait(options));
+    return HttpTransport.call(() -> andWait(options));
   }
 
   /** Like {@link #submitAndWait(WaitOptions)}, asynchronously; cancelling stops the wait only. Validation throws at once. */

@@ -137,7 +137,7 @@ public final class DeploymentsClient {
    * @throws NotFoundException if it does not exist
    */
   public Deployment get(DeploymentName name) {
-    return call(() -> getRaw(name, RequestOptions.none()));
+    return HttpTransport.call(() -> getRaw(name, RequestOptions.none()));
   }
 
   /** Like {@link #get(DeploymentName)}, asynchronously. */
@@ -160,7 +160,7 @@ public final class DeploymentsClient {
    * pages with the same parameters.
    */
   public Page<Deployment> list(ListDeploymentsRequest request) {
-    return call(() -> listRaw(request));
+    return HttpTransport.call(() -> listRaw(request));
   }
 
   /** Like {@link #list(ListDeploymentsRequest)}, asynchronously (later pages are fetched blocking). */
@@ -178,7 +178,8 @@ public final class DeploymentsClient {
         .query("showDeleted", flag(r.showDeleted()));
     return transport.send(request, RequestOptions.none(), DeploymentList.class)
         .thenApply(list -> Page.of(list.items(), list.nextPageToken(), list.totalSize(),
-            token -> call(() -> listRaw(ListDeploymentsRequest.builder().from(r).pageToken(token).build()))));
+            token -> HttpTransport.call(
+                () -> listRaw(ListDeploymentsRequest.builder().from(r).pageToken(token).build()))));
   }
 
   // ---- update / scale ------------------------------------------------------------------------
@@ -203,7 +204,7 @@ public final class DeploymentsClient {
    * @throws IllegalArgumentException if {@code replicaCount} is negative; nothing is sent
    */
   public void scale(DeploymentName name, int replicaCount) {
-    call(() -> scaleRaw(name, replicaCount));
+    HttpTransport.call(() -> scaleRaw(name, replicaCount));
   }
 
   /** Like {@link #scale(DeploymentName, int)}, asynchronously. Validation throws at once. */
@@ -232,7 +233,7 @@ public final class DeploymentsClient {
    * @throws NotFoundException if the deployment does not exist (on the first attempt)
    */
   public void delete(DeploymentName name, DeleteOptions options) {
-    call(() -> deleteRaw(name, options));
+    HttpTransport.call(() -> deleteRaw(name, options));
   }
 
   /** Like {@link #delete(DeploymentName)}, asynchronously. */
@@ -272,7 +273,7 @@ public final class DeploymentsClient {
    * @throws NotFoundException if it does not exist or was purged
    */
   public Deployment undelete(DeploymentName name) {
-    return call(() -> undeleteRaw(name));
+    return HttpTransport.call(() -> undeleteRaw(name));
   }
 
   /** Like {@link #undelete(DeploymentName)}, asynchronously. */
@@ -314,7 +315,7 @@ public final class DeploymentsClient {
    * @throws ai.fireworks.sdk.core.WaiterTimeoutException if it is not READY in time
    */
   public Deployment awaitReady(DeploymentName name, WaitOptions options) {
-    return call(() -> waitUntilReadyRaw(name, options));
+    return HttpTransport.call(() -> waitUntilReadyRaw(name, options));
   }
 
   CompletableFuture<Deployment> waitUntilReadyRaw(DeploymentName name, WaitOptions options) {
@@ -359,7 +360,7 @@ public final class DeploymentsClient {
    * @throws ai.fireworks.sdk.core.WaiterTimeoutException if it still exists in time
    */
   public Optional<Deployment> awaitDeleted(DeploymentName name, WaitOptions options) {
-    return call(() -> waitUntilDeletedRaw(name, options, false));
+    return HttpTransport.call(() -> waitUntilDeletedRaw(name, options, false));
   }
 
   /** With {@code gone}, only a 404 ends the wait (a hard delete frees the id only then). */
@@ -445,7 +446,7 @@ public final class DeploymentsClient {
    * @throws IllegalArgumentException if the spec has no deploymentId; nothing is sent
    */
   public DeploymentPlan plan(DeploymentSpec spec, ApplyOptions options) {
-    return call(() -> planRaw(spec, options)).plan;
+    return HttpTransport.call(() -> planRaw(spec, options)).plan;
   }
 
   /** Like {@link #plan(DeploymentSpec, ApplyOptions)}, asynchronously. */
@@ -478,7 +479,7 @@ public final class DeploymentsClient {
    * @throws DeploymentFailedException if the deployment is FAILED, DELETED or DELETING and the policy is REPORT
    */
   public ApplyResult apply(DeploymentSpec spec, ApplyOptions options) {
-    return call(() -> applyRaw(spec, options));
+    return HttpTransport.call(() -> applyRaw(spec, options));
   }
 
   /** Like {@link #apply(DeploymentSpec, ApplyOptions)}, asynchronously. */
@@ -531,11 +532,6 @@ public final class DeploymentsClient {
   }
 
   // ---- plumbing ------------------------------------------------------------------------------
-
-  /** Runs a blocking method's call (see {@link HttpTransport#call}). */
-  <T> T call(java.util.function.Supplier<CompletableFuture<T>> start) {
-    return HttpTransport.call(start);
-  }
 
   <T> CompletableFuture<T> toCaller(CompletableFuture<T> raw) {
     return Futures.toCaller(transport, raw);

@@ -13,7 +13,6 @@ import ai.fireworks.sdk.inference.internal.ColdStartRetry;
 import ai.fireworks.sdk.inference.internal.CompletionAssembler;
 import ai.fireworks.sdk.inference.internal.StreamAssembler;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -260,7 +259,7 @@ public final class InferenceClient {
   private <R> CompletableFuture<R> send(InferenceRequest request, RequestOptions options, Endpoint<R, ?> endpoint) {
     Objects.requireNonNull(options, "options");
     ModelRef target = target(request);
-    ApiRequest api = ApiRequest.post(endpoint.path(), body(request, target, false)).idempotent();
+    ApiRequest api = ApiRequest.post(endpoint.path(), request.body(target.toString(), false)).idempotent();
     return ColdStartRetry.run(() -> transport.send(api, options).thenApply(r -> endpoint.withMetadata().apply(
         r.json(endpoint.type(), api), ResponseMetadata.of(r.status(), r.headers()))),
         target, coldStart, transport.time());
@@ -270,7 +269,7 @@ public final class InferenceClient {
       Endpoint<?, C> endpoint) {
     Objects.requireNonNull(options, "options");
     ModelRef target = target(request);
-    ApiRequest api = ApiRequest.post(endpoint.path(), body(request, target, true)).idempotent();
+    ApiRequest api = ApiRequest.post(endpoint.path(), request.body(target.toString(), true)).idempotent();
     return ColdStartRetry.run(() -> transport.stream(api, options).thenApply(r -> new EventStream<>(r,
         endpoint.chunkType(), endpoint.usage(), endpoint.perfMetrics(), endpoint.finishes(), api.toString())),
         target, coldStart, transport.time());
@@ -349,10 +348,6 @@ public final class InferenceClient {
           + ", but this client is bound to deployment " + deployment);
     }
     return ModelRef.of(m.model().orElseThrow(), deployment);
-  }
-
-  private static Map<String, Object> body(InferenceRequest request, ModelRef target, boolean stream) {
-    return request.body(target.toString(), stream);
   }
 
   /** Names the binding, never the API key. */
