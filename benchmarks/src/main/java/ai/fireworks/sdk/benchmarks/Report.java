@@ -52,7 +52,10 @@ public final class Report {
     }
   }
 
-  /** Objects merged field by field; numbers replaced by their median (upper median of an even count). */
+  /**
+   * Objects merged field by field; numbers replaced by their median (of an even count, the mean of
+   * the middle two); booleans true only if true in every round.
+   */
   static JsonNode median(List<JsonNode> rounds) {
     JsonNode first = rounds.get(0);
     if (first.isObject()) {
@@ -61,9 +64,13 @@ public final class Report {
           median(rounds.stream().map(n -> n.path(k)).filter(n -> !n.isMissingNode()).collect(Collectors.toList()))));
       return merged;
     }
+    if (first.isBoolean()) {
+      return Results.MAPPER.getNodeFactory().booleanNode(rounds.stream().allMatch(JsonNode::asBoolean));
+    }
     if (first.isNumber()) {
       double[] v = rounds.stream().filter(JsonNode::isNumber).mapToDouble(JsonNode::asDouble).sorted().toArray();
-      return Results.MAPPER.getNodeFactory().numberNode(v[v.length / 2]);
+      double m = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+      return Results.MAPPER.getNodeFactory().numberNode(m);
     }
     return first;
   }
@@ -73,24 +80,23 @@ public final class Report {
   }
 
   private void build() {
-    JsonNode raw = load("jmh-raw");
-    JsonNode rawDefault = load("jmh-raw_default");
-    JsonNode rawAsync = load("jmh-raw_async");
-    JsonNode sdkFjp2 = load("jmh-sdk_fjp2");
-    JsonNode sdk = load("jmh-sdk");
-    JsonNode openai = load("jmh-openai");
+    JsonNode rawFamily = load("steady-raw");
+    JsonNode raw = rawFamily.path("raw");
+    JsonNode sdk = load("steady-sdk").path("sdk");
+    JsonNode openai = load("steady-openai").path("openai");
+    JsonNode fjp2 = load("steady-fjp2");
 
-    line("Per request: non-streaming chat completion, blocking, concurrency 1 (JMH; median of rounds)");
+    line("Per request: non-streaming chat completion, blocking, concurrency 1 (median of blocks, then of rounds)");
     line("  %-32s %12s %12s %14s", "client", "wall us/req", "CPU us/req", "alloc KB/req");
-    for (Object[] row : new Object[][] {{"raw JDK (Runnable::run)", raw}, {"raw JDK (default executor)", rawDefault},
-        {"raw JDK (sendAsync + join)", rawAsync}, {"fireworks SDK", sdk}, {"fireworks SDK, FJ parallelism 2", sdkFjp2},
-        {"openai-java", openai}}) {
+    for (Object[] row : new Object[][] {{"raw JDK (Runnable::run)", raw},
+        {"raw JDK (default executor)", rawFamily.path("raw_default")},
+        {"raw JDK (sendAsync + join)", rawFamily.path("raw_async")}, {"fireworks SDK", sdk}, {"openai-java", openai}}) {
       JsonNode n = ((JsonNode) row[1]).path("chat");
       line("  %-32s %12s %12s %14s", row[0], f1(num(n.get("wall_us_per_op"))), f1(num(n.get("cpu_us_per_op"))),
           f1(num(n.get("alloc_bytes_per_op")) / 1024));
     }
     line("");
-    line("Streaming: 1,000-event SSE chat completion, per event (JMH)");
+    line("Streaming: 1,000-event SSE chat completion, per event");
     line("  %-28s %12s %12s %14s", "client", "wall us/ev", "CPU us/ev", "alloc B/ev");
     for (Object[] row : new Object[][] {{"raw JDK (Runnable::run)", raw}, {"fireworks SDK", sdk},
         {"openai-java", openai}}) {
@@ -100,7 +106,8 @@ public final class Report {
     }
 
     double rawCpu = min(min(num(raw.path("chat").get("cpu_us_per_op")),
-        num(rawDefault.path("chat").get("cpu_us_per_op"))), num(rawAsync.path("chat").get("cpu_us_per_op")));
+        num(rawFamily.path("raw_default").path("chat").get("cpu_us_per_op"))),
+        num(rawFamily.path("raw_async").path("chat").get("cpu_us_per_op")));
     ratio("cpu_per_request_sdk_over_raw", num(sdk.path("chat").get("cpu_us_per_op")) / rawCpu, "<= 1.15");
     ratio("cpu_per_request_sdk_over_openai", div(sdk, openai, "chat", "cpu_us_per_op"), "<= 1.0");
     ratio("alloc_per_request_sdk_over_openai", div(sdk, openai, "chat", "alloc_bytes_per_op"), "<= 0.5");
@@ -113,18 +120,22 @@ public final class Report {
     line("");
     line("Throughput: asynchronous closed loop (requests/s; CPU us/req in brackets)");
     line("  %-32s %18s %18s %18s", "client", "c=1", "c=16", "c=64");
-    for (String c : new String[] {"raw", "raw_fjp2", "sdk", "sdk_fjp2", "openai"}) {
-      JsonNode t = load("throughput-" + c);
-      line("  %-32s %18s %18s %18s", label(c), tp(t.path("c1")), tp(t.path("c16")), tp(t.path("c64")));
+    for (Object[] row : new Object[][] {{"raw", raw}, {"raw_fjp2", fjp2.path("raw_fjp2")}, {"sdk", sdk},
+        {"sdk_fjp2", fjp2.path("sdk_fjp2")}, {"openai", openai}}) {
+      JsonNode t = (JsonNode) row[1];
+      line("  %-32s %18s %18s %18s", label((String) row[0]), tp(t.path("c1")), tp(t.path("c16")), tp(t.path("c64")));
     }
-    double sdkC64 = num(load("throughput-sdk").path("c64").get("requests_per_second"));
-    ratio("throughput_c64_sdk_over_raw", sdkC64 / num(load("throughput-raw").path("c64").get("requests_per_second")),
-        ">= 0.9");
+    ratio("throughput_c64_sdk_over_raw", div(sdk, raw, "c64", "requests_per_second"), ">= 0.9");
     ratio("throughput_c64_sdk_fjp2_over_raw_fjp2",
-        num(load("throughput-sdk_fjp2").path("c64").get("requests_per_second"))
-        / num(load("throughput-raw_fjp2").path("c64").get("requests_per_second")), null);
-    ratio("throughput_c64_sdk_over_openai",
-        sdkC64 / num(load("throughput-openai").path("c64").get("requests_per_second")), null);
+        div(fjp2.path("sdk_fjp2"), fjp2.path("raw_fjp2"), "c64", "requests_per_second"), null);
+    ratio("throughput_c64_sdk_over_openai", div(sdk, openai, "c64", "requests_per_second"), null);
+    line("");
+    line("Warm-up before measuring (seconds until the JIT compiler was quiet; median of rounds)");
+    for (String c : new String[] {"raw", "sdk", "openai", "fjp2"}) {
+      JsonNode w = load("steady-" + c).path("warmup");
+      line("  %-32s %8s s%s", c, f1(num(w.get("seconds"))),
+          w.path("compiler_quiet").asBoolean(true) ? "" : "  (compiler still busy: figures include JIT work)");
+    }
 
     JsonNode cold = load("coldstart");
     JsonNode cp = load("classpath");

@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
 
 /**
  * The whole comparison, one phase after another, each contender in its own JVM with its own
- * runtime classpath: starts the loopback servers (separate processes), runs JMH per contender,
- * throughput, cold starts, the many-in-flight test and the waiter simulation, then prints the
- * table and writes {@code summary.json} (see {@link Report}).
+ * runtime classpath: starts the loopback servers (separate processes), runs {@link SteadyState}
+ * (per request, per event, throughput) per contender, cold starts, the many-in-flight test and the
+ * waiter simulation, then prints the table and writes {@code summary.json} (see {@link Report}).
  *
  * <p>{@code RunAll <targetDir> [--quick]}; {@code targetDir} must hold {@code classes/},
  * {@code classpath.txt} (everything), {@code cp-sdk.txt} and {@code cp-openai.txt} (each
@@ -38,10 +38,7 @@ public final class RunAll {
   private final List<String> full;
   private final List<String> sdk;
   private final List<String> openai;
-  /** The contenders the ratios compare; the others are diagnostic variants. */
-  private static final List<String> MAIN = List.of("raw", "sdk", "openai");
 
-  private final List<String> jmh;
   private final List<String> jackson;
 
   private RunAll(Path target, boolean quick) throws IOException {
@@ -52,8 +49,6 @@ public final class RunAll {
     this.full = readClasspath(target.resolve("classpath.txt"));
     this.sdk = readClasspath(target.resolve("cp-sdk.txt"));
     this.openai = readClasspath(target.resolve("cp-openai.txt"));
-    this.jmh = full.stream().filter(p -> p.matches(".*(jmh-core|jopt-simple|commons-math3)[^/]*\\.jar"))
-        .collect(Collectors.toList());
     this.jackson = sdk.stream().filter(p -> p.matches(".*/jackson-(core|databind|annotations)-[^/]*\\.jar"))
         .collect(Collectors.toList());
   }
@@ -73,33 +68,24 @@ public final class RunAll {
       String slowUrl = "http://127.0.0.1:" + slow.port;
       // The figures of one JVM move by tens of percent from run to run on a shared machine, so the
       // three contenders run in interleaved rounds and Report takes the median of each figure.
-      int rounds = quick ? 1 : 3;
-      phase("JMH: per-request and per-event cost (1 fork per run, " + rounds + " interleaved rounds)");
-      String[] iters = quick ? new String[] {"1", "1", "1"} : new String[] {"2", "3", "2"};
+      int rounds = quick ? 1 : 2;
+      phase("Steady state: per request, per event, throughput (" + rounds + " interleaved rounds; each JVM warms up "
+          + "until the JIT compiler is quiet)");
       for (int r = 1; r <= rounds; r++) {
-        for (String c : MAIN) {
-          child(classpath(c, true), "JmhMain", cat(new String[] {c, url, out("jmh-" + c + "-r" + r)}, iters, ".*"));
-        }
+        steady(List.of(), classpath("raw"), url, "steady-raw-r" + r, "raw=chat,stream,throughput", "raw_default=chat",
+            "raw_async=chat");
+        steady(List.of(), classpath("sdk"), url, "steady-sdk-r" + r, "sdk=chat,stream,throughput");
+        steady(List.of(), classpath("openai"), url, "steady-openai-r" + r, "openai=chat,stream,throughput");
       }
-      // diagnostic variants, once each and per request only (their streams read like raw's and sdk's)
-      for (String c : List.of("raw_default", "raw_async", "sdk_fjp2")) {
-        child(classpath(c, true), "JmhMain", cat(new String[] {c, url, out("jmh-" + c)}, iters, "chat"));
-      }
-      phase("Throughput: closed loop, async, concurrency 1 / 16 / 64");
-      for (int r = 1; r <= Math.min(rounds, 2); r++) {
-        for (String c : MAIN) {
-          throughput(c, url, out("throughput-" + c + "-r" + r));
-        }
-      }
-      for (String c : List.of("raw_fjp2", "sdk_fjp2")) {
-        throughput(c, url, out("throughput-" + c));
-      }
+      // diagnostic: both JDK-based clients without JDK 17's thread per sendAsync completion (raw needs only Jackson)
+      steady(List.of(Contender.FJP2_JVM_ARG), classpath("sdk"), url, "steady-fjp2", "raw_fjp2=throughput",
+          "sdk_fjp2=throughput");
       phase("Cold start: JVM launch to first completed request");
       ColdStartRunner cold = new ColdStartRunner(java, url);
       int reps = quick ? 1 : 4;
       for (int i = 0; i < reps; i++) {
         for (String c : List.of("raw", "sdk", "openai")) {
-          cold.measure(c, classpath(c, false));
+          cold.measure(c, classpath(c));
         }
       }
       Results.write(out("coldstart"), cold.summary());
@@ -109,7 +95,7 @@ public final class RunAll {
           "openai", ClasspathStats.of(openai, "openai-java")));
       phase("Many in flight: 1,000 async requests, server answers after 1 s, -Xmx256m");
       for (String c : List.of("raw", "sdk", "openai_wide")) {
-        child(List.of("-Xmx256m"), classpath(c, false), "InFlight", c, slowUrl, out("inflight-" + c),
+        child(List.of("-Xmx256m"), classpath(c), "InFlight", c, slowUrl, out("inflight-" + c),
             quick ? "200" : "1000", "60");
       }
     }
@@ -122,16 +108,16 @@ public final class RunAll {
     System.err.printf("%nfinished in %.0f s%n", (System.nanoTime() - started) / 1e9);
   }
 
-  private void throughput(String c, String url, String out) throws Exception {
-    child(c.endsWith(Contender.FJP2) ? List.of("-Xmx1g", Contender.FJP2_JVM_ARG) : List.of("-Xmx1g"),
-        classpath(c, false), "Throughput", c, url, out, quick ? "0.5" : "1.5", quick ? "1" : "3");
+  private void steady(List<String> jvmArgs, List<String> classpath, String url, String name, String... contenders)
+      throws Exception {
+    List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+    args.addAll(jvmArgs);
+    String[] head = quick ? new String[] {out(name), url, "--quick"} : new String[] {out(name), url};
+    child(args, classpath, "SteadyState", cat(head, contenders));
   }
 
-  private List<String> classpath(String contender, boolean withJmh) {
+  private List<String> classpath(String contender) {
     List<String> base = new ArrayList<>(List.of(classes));
-    if (withJmh) {
-      base.addAll(jmh);
-    }
     switch (contender) {
       case "raw":
       case "raw_default":
@@ -158,10 +144,6 @@ public final class RunAll {
     System.err.println("== " + title);
   }
 
-  private void child(List<String> classpath, String main, String... args) throws Exception {
-    child(List.of(), classpath, main, args);
-  }
-
   private void child(List<String> jvmArgs, List<String> classpath, String main, String... args) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
@@ -180,10 +162,9 @@ public final class RunAll {
     }
   }
 
-  private static String[] cat(String[] a, String[] b, String... c) {
-    String[] r = Arrays.copyOf(a, a.length + b.length + c.length);
+  private static String[] cat(String[] a, String[] b) {
+    String[] r = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, r, a.length, b.length);
-    System.arraycopy(c, 0, r, a.length + b.length, c.length);
     return r;
   }
 

@@ -24,6 +24,25 @@ class HarnessSmokeTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void steadyStateMeasuresEveryFigureItWasAskedFor() throws Exception {
+    try (LoopbackServer server = LoopbackServer.start(0)) {
+      java.util.Map<String, Object> out = SteadyState.measure("http://127.0.0.1:" + server.port(), true,
+          java.util.List.of("--quick", "raw=chat,throughput", "raw_default=stream"));
+
+      java.util.Map<String, Object> raw = (java.util.Map<String, Object>) out.get("raw");
+      java.util.Map<String, Double> chat = (java.util.Map<String, Double>) raw.get("chat");
+      assertTrue(chat.get("cpu_us_per_op") > 0 && chat.get("wall_us_per_op") > 0 && chat.get("alloc_bytes_per_op") > 0,
+          chat.toString());
+      assertEquals(java.util.Set.of("chat", "c1", "c16", "c64"), raw.keySet());
+      assertEquals(0.0, ((java.util.Map<String, Double>) raw.get("c64")).get("errors"));
+      assertTrue(((java.util.Map<String, Double>) raw.get("c64")).get("requests") > 0);
+      assertEquals(java.util.Set.of("stream"), ((java.util.Map<String, Object>) out.get("raw_default")).keySet());
+      assertTrue(out.containsKey("warmup"));
+    }
+  }
+
+  @Test
   void streamIsRequestedOnlyByAJsonTrue() {
     assertTrue(wants("{\"model\":\"m\",\"stream\" : true}"));
     assertTrue(wants("{\"stream\":true,\"model\":\"m\"}"));
@@ -48,6 +67,12 @@ class HarnessSmokeTest {
     assertEquals(200, merged.at("/chat/cpu").asInt());
     assertEquals(8, merged.at("/chat/wall").asInt());
     assertEquals("sdk", merged.get("name").asText());
+
+    com.fasterxml.jackson.databind.JsonNode two = Report.median(java.util.List.of(
+        Results.MAPPER.readTree("{\"cpu\":100,\"quiet\":true}"),
+        Results.MAPPER.readTree("{\"cpu\":300,\"quiet\":false}")));
+    assertEquals(200, two.get("cpu").asInt(), "an even count takes the mean of the middle two");
+    assertFalse(two.get("quiet").asBoolean(), "a flag holds only if it held in every round");
   }
 
   private static boolean wants(String body) {

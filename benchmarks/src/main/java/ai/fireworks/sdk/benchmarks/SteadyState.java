@@ -1,0 +1,256 @@
+package ai.fireworks.sdk.benchmarks;
+
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Steady-state cost of one or more contenders in one JVM: per blocking chat request, per streamed
+ * event, and asynchronous closed-loop throughput.
+ *
+ * <p>It first warms every contender up until the JIT compiler has gone quiet: on two cores C2
+ * needs 13 to 19 s of this work before it stops compiling, and until then it takes most of a
+ * core, so a fixed short warm-up measures the compiler rather than the client. Then it measures
+ * short blocks, contenders and measures interleaved, and keeps each figure's median over the
+ * blocks. CPU is the whole JVM's (caller, selector and pool threads, GC, JIT); allocation is the
+ * sum over live threads, so a thread that starts and ends within a block (the JDK's thread per
+ * {@code sendAsync} completion on fewer than 3 CPUs) is not counted.
+ *
+ * <p>{@code SteadyState <out.json> <baseUrl> [--quick] <contender>=<measure>[,<measure>...] ...},
+ * measures being {@code chat}, {@code stream} and {@code throughput}.
+ */
+public final class SteadyState {
+  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  private final Map<String, Contender> contenders = new LinkedHashMap<>();
+  private final Map<String, List<String>> measures = new LinkedHashMap<>();
+  private final boolean quick;
+
+  private SteadyState(boolean quick) {
+    this.quick = quick;
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<String> rest = Arrays.asList(args).subList(2, args.length);
+    Results.write(args[0], measure(args[1], rest.contains("--quick"), rest));
+    System.exit(0);
+  }
+
+  /** Measures the contenders given as {@code name=measure,...} (other arguments are ignored); see the class comment. */
+  static Map<String, Object> measure(String baseUrl, boolean quick, List<String> specs) throws InterruptedException {
+    SteadyState s = new SteadyState(quick);
+    try {
+      for (String spec : specs) {
+        int eq = spec.indexOf('=');
+        if (eq > 0) {
+          s.measures.put(spec.substring(0, eq), List.of(spec.substring(eq + 1).split(",")));
+          s.contenders.put(spec.substring(0, eq), Contender.create(spec.substring(0, eq), baseUrl));
+        }
+      }
+      return s.run();
+    } finally {
+      s.contenders.values().forEach(Contender::close);
+    }
+  }
+
+  private Map<String, Object> run() throws InterruptedException {
+    contenders.values().forEach(c -> {
+      Contender.check(c.chat());
+      Contender.checkStream(c.stream());
+    });
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("warmup", warmUp(quick ? 1 : 25));
+    Map<String, Map<String, List<double[]>>> blocks = new LinkedHashMap<>();
+    for (int b = 0; b < (quick ? 1 : 5); b++) {
+      for (Map.Entry<String, Contender> e : contenders.entrySet()) {
+        for (String m : measures.get(e.getKey())) {
+          if (!m.equals("throughput")) {
+            blocks.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).computeIfAbsent(m, k -> new ArrayList<>())
+                .add(block(e.getValue(), m.equals("stream"), quick ? 0.2 : 1));
+          }
+        }
+      }
+    }
+    for (Map.Entry<String, Contender> e : contenders.entrySet()) {
+      Map<String, Object> figures = new LinkedHashMap<>();
+      blocks.getOrDefault(e.getKey(), Map.of()).forEach((m, list) -> {
+        figures.put(m, medians(list));
+        System.err.printf("  %-12s %-6s wall %8.2f us/op  cpu %8.2f us/op  alloc %9.0f B/op%n", e.getKey(), m,
+            median(list, 0), median(list, 1), median(list, 2));
+      });
+      if (measures.get(e.getKey()).contains("throughput")) {
+        for (int concurrency : new int[] {1, 16, 64}) {
+          closedLoop(e.getValue(), concurrency, quick ? 0.1 : 0.5);
+          Map<String, Double> t = closedLoop(e.getValue(), concurrency, quick ? 0.3 : 2);
+          figures.put("c" + concurrency, t);
+          System.err.printf("  %-12s c=%-3d %9.0f req/s  %7.1f us CPU/req  (%d errors)%n", e.getKey(), concurrency,
+              t.get("requests_per_second"), t.get("cpu_us_per_request"), t.get("errors").longValue());
+        }
+      }
+      out.put(e.getKey(), figures);
+    }
+    return out;
+  }
+
+  /**
+   * Runs every measure of every contender in rounds of about a second until two rounds in a row
+   * cost the compiler under 20 ms each (at least 4 s, at most {@code maxSeconds}).
+   */
+  private Map<String, Object> warmUp(double maxSeconds) throws InterruptedException {
+    long start = System.nanoTime();
+    int quiet = 0;
+    double elapsed = 0;
+    while (elapsed < maxSeconds && (quiet < 2 || elapsed < Math.min(4, maxSeconds))) {
+      long jit = JIT.getTotalCompilationTime();
+      double share = 1.0 / contenders.size();
+      for (Map.Entry<String, Contender> e : contenders.entrySet()) {
+        List<String> ms = measures.get(e.getKey());
+        for (String m : ms) {
+          double seconds = share / ms.size();
+          if (m.equals("throughput")) {
+            closedLoop(e.getValue(), 16, seconds);
+          } else {
+            block(e.getValue(), m.equals("stream"), seconds);
+          }
+        }
+      }
+      quiet = JIT.getTotalCompilationTime() - jit < 20 ? quiet + 1 : 0;
+      elapsed = (System.nanoTime() - start) / 1e9;
+    }
+    System.err.printf("  %s: warmed up for %.1f s (%s)%n", String.join(", ", contenders.keySet()), elapsed,
+        quiet >= 2 ? "compiler quiet" : "compiler still busy: figures include JIT work");
+    Map<String, Object> w = new LinkedHashMap<>();
+    w.put("seconds", elapsed);
+    w.put("compiler_quiet", quiet >= 2);
+    return w;
+  }
+
+  /** Blocking calls for {@code seconds}: wall µs, CPU µs and bytes allocated per operation (per event for streams). */
+  private static double[] block(Contender c, boolean stream, double seconds) {
+    Map<Long, Long> alloc0 = allocatedByThread();
+    long cpu0 = Results.processCpuNanos();
+    long t0 = System.nanoTime();
+    long deadline = t0 + (long) (seconds * 1e9);
+    long ops = 0;
+    do {
+      if (stream) {
+        Contender.checkStream(c.stream());
+      } else {
+        Contender.check(c.chat());
+      }
+      ops++;
+    } while (System.nanoTime() < deadline);
+    long wall = System.nanoTime() - t0;
+    long cpu = Results.processCpuNanos() - cpu0;
+    long allocated = 0;
+    for (Map.Entry<Long, Long> e : allocatedByThread().entrySet()) {
+      allocated += e.getValue() - alloc0.getOrDefault(e.getKey(), 0L);
+    }
+    double per = stream ? ops * (double) Payloads.STREAM_CHUNKS : ops;
+    return new double[] {wall / 1e3 / per, cpu / 1e3 / per, allocated / per};
+  }
+
+  private static Map<Long, Long> allocatedByThread() {
+    long[] ids = THREADS.getAllThreadIds();
+    long[] bytes = THREADS.getThreadAllocatedBytes(ids);
+    Map<Long, Long> m = new HashMap<>();
+    for (int i = 0; i < ids.length; i++) {
+      if (bytes[i] >= 0) {
+        m.put(ids[i], bytes[i]);
+      }
+    }
+    return m;
+  }
+
+  private static Map<String, Double> medians(List<double[]> blocks) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("wall_us_per_op", median(blocks, 0));
+    m.put("cpu_us_per_op", median(blocks, 1));
+    m.put("alloc_bytes_per_op", median(blocks, 2));
+    m.put("blocks", (double) blocks.size());
+    return m;
+  }
+
+  private static double median(List<double[]> blocks, int figure) {
+    double[] v = blocks.stream().mapToDouble(b -> b[figure]).sorted().toArray();
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+
+  /**
+   * Closed-loop asynchronous throughput: {@code concurrency} requests in flight, each completion
+   * starting the next, for {@code seconds}. Requests per second and process CPU µs per request.
+   */
+  static Map<String, Double> closedLoop(Contender c, int concurrency, double seconds) throws InterruptedException {
+    AtomicBoolean open = new AtomicBoolean(true);
+    AtomicLong completed = new AtomicLong();
+    AtomicLong errors = new AtomicLong();
+    CountDownLatch drained = new CountDownLatch(concurrency);
+    long cpu0 = Results.processCpuNanos();
+    long t0 = System.nanoTime();
+    for (int i = 0; i < concurrency; i++) {
+      new Loop(c, open, completed, errors, drained).next();
+    }
+    long deadline = t0 + (long) (seconds * 1e9);
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
+    }
+    open.set(false);
+    long done = completed.get();
+    long elapsed = System.nanoTime() - t0;
+    long cpu = Results.processCpuNanos() - cpu0;
+    if (!drained.await(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("requests still in flight 30 s after the window closed");
+    }
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("requests_per_second", done / (elapsed / 1e9));
+    m.put("cpu_us_per_request", done == 0 ? Double.NaN : cpu / 1e3 / done);
+    m.put("requests", (double) done);
+    m.put("errors", (double) errors.get());
+    return m;
+  }
+
+  /** One slot of the closed loop: a request, then the next one from its completion. */
+  private static final class Loop {
+    final Contender c;
+    final AtomicBoolean open;
+    final AtomicLong completed;
+    final AtomicLong errors;
+    final CountDownLatch drained;
+
+    Loop(Contender c, AtomicBoolean open, AtomicLong completed, AtomicLong errors, CountDownLatch drained) {
+      this.c = c;
+      this.open = open;
+      this.completed = completed;
+      this.errors = errors;
+      this.drained = drained;
+    }
+
+    void next() {
+      if (!open.get()) {
+        drained.countDown();
+        return;
+      }
+      c.chatAsync().whenComplete((v, e) -> {
+        if (e != null || !Payloads.ANSWER.equals(v)) {
+          if (errors.incrementAndGet() >= 100) {
+            open.set(false); // a broken contender: stop rather than spin
+          }
+        } else if (open.get()) {
+          completed.incrementAndGet();
+        }
+        next();
+      });
+    }
+  }
+}
