@@ -80,8 +80,8 @@ public final class Report {
   }
 
   private void build() {
-    JsonNode rawFamily = load("steady-raw");
-    JsonNode raw = rawFamily.path("raw");
+    JsonNode raw = load("steady-raw").path("raw");
+    JsonNode rawVariants = load("steady-raw_variants");
     JsonNode sdk = load("steady-sdk").path("sdk");
     JsonNode openai = load("steady-openai").path("openai");
     JsonNode fjp2 = load("steady-fjp2");
@@ -89,8 +89,8 @@ public final class Report {
     line("Per request: non-streaming chat completion, blocking, concurrency 1 (median of blocks, then of rounds)");
     line("  %-32s %12s %12s %14s", "client", "wall us/req", "CPU us/req", "alloc KB/req");
     for (Object[] row : new Object[][] {{"raw JDK (Runnable::run)", raw},
-        {"raw JDK (default executor)", rawFamily.path("raw_default")},
-        {"raw JDK (sendAsync + join)", rawFamily.path("raw_async")}, {"fireworks SDK", sdk}, {"openai-java", openai}}) {
+        {"raw JDK (default executor)", rawVariants.path("raw_default")},
+        {"raw JDK (sendAsync + join)", rawVariants.path("raw_async")}, {"fireworks SDK", sdk}, {"openai-java", openai}}) {
       JsonNode n = ((JsonNode) row[1]).path("chat");
       line("  %-32s %12s %12s %14s", row[0], f1(num(n.get("wall_us_per_op"))), f1(num(n.get("cpu_us_per_op"))),
           f1(num(n.get("alloc_bytes_per_op")) / 1024));
@@ -106,8 +106,8 @@ public final class Report {
     }
 
     double rawCpu = min(min(num(raw.path("chat").get("cpu_us_per_op")),
-        num(rawFamily.path("raw_default").path("chat").get("cpu_us_per_op"))),
-        num(rawFamily.path("raw_async").path("chat").get("cpu_us_per_op")));
+        num(rawVariants.path("raw_default").path("chat").get("cpu_us_per_op"))),
+        num(rawVariants.path("raw_async").path("chat").get("cpu_us_per_op")));
     ratio("cpu_per_request_sdk_over_raw", num(sdk.path("chat").get("cpu_us_per_op")) / rawCpu, "<= 1.15");
     ratio("cpu_per_request_sdk_over_openai", div(sdk, openai, "chat", "cpu_us_per_op"), "<= 1.0");
     ratio("alloc_per_request_sdk_over_openai", div(sdk, openai, "chat", "alloc_bytes_per_op"), "<= 0.5");
@@ -131,7 +131,7 @@ public final class Report {
     ratio("throughput_c64_sdk_over_openai", div(sdk, openai, "c64", "requests_per_second"), null);
     line("");
     line("Warm-up before measuring (seconds until the JIT compiler was quiet; median of rounds)");
-    for (String c : new String[] {"raw", "sdk", "openai", "fjp2"}) {
+    for (String c : new String[] {"raw", "sdk", "openai", "raw_variants", "fjp2"}) {
       JsonNode w = load("steady-" + c).path("warmup");
       line("  %-32s %8s s%s", c, f1(num(w.get("seconds"))),
           w.path("compiler_quiet").asBoolean(true) ? "" : "  (compiler still busy: figures include JIT work)");

@@ -72,12 +72,13 @@ public final class RunAll {
       phase("Steady state: per request, per event, throughput (" + rounds + " interleaved rounds; each JVM warms up "
           + "until the JIT compiler is quiet)");
       for (int r = 1; r <= rounds; r++) {
-        steady(List.of(), classpath("raw"), url, "steady-raw-r" + r, "raw=chat,stream,throughput", "raw_default=chat",
-            "raw_async=chat");
+        steady(List.of(), classpath("raw"), url, "steady-raw-r" + r, "raw=chat,stream,throughput");
         steady(List.of(), classpath("sdk"), url, "steady-sdk-r" + r, "sdk=chat,stream,throughput");
         steady(List.of(), classpath("openai"), url, "steady-openai-r" + r, "openai=chat,stream,throughput");
       }
-      // diagnostic: both JDK-based clients without JDK 17's thread per sendAsync completion (raw needs only Jackson)
+      // diagnostics, once each: the raw client's other configurations (for the best raw baseline), and both
+      // JDK-based clients without JDK 17's thread per sendAsync completion (raw needs only Jackson)
+      steady(List.of(), classpath("raw"), url, "steady-raw_variants", "raw_default=chat", "raw_async=chat");
       steady(List.of(Contender.FJP2_JVM_ARG), classpath("sdk"), url, "steady-fjp2", "raw_fjp2=throughput",
           "sdk_fjp2=throughput");
       phase("Cold start: JVM launch to first completed request");

@@ -70,7 +70,7 @@ public final class SteadyState {
       Contender.checkStream(c.stream());
     });
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("warmup", warmUp(quick ? 1 : 25));
+    out.put("warmup", warmUp(quick ? 1 : 30));
     Map<String, Map<String, List<double[]>>> blocks = new LinkedHashMap<>();
     for (int b = 0; b < (quick ? 1 : 5); b++) {
       for (Map.Entry<String, Contender> e : contenders.entrySet()) {
@@ -105,7 +105,7 @@ public final class SteadyState {
 
   /**
    * Runs every measure of every contender in rounds of about a second until two rounds in a row
-   * cost the compiler under 20 ms each (at least 4 s, at most {@code maxSeconds}).
+   * cost the compiler under 50 ms each, 5% of a core (at least 4 s, at most {@code maxSeconds}).
    */
   private Map<String, Object> warmUp(double maxSeconds) throws InterruptedException {
     long start = System.nanoTime();
@@ -125,7 +125,7 @@ public final class SteadyState {
           }
         }
       }
-      quiet = JIT.getTotalCompilationTime() - jit < 20 ? quiet + 1 : 0;
+      quiet = JIT.getTotalCompilationTime() - jit < 50 ? quiet + 1 : 0;
       elapsed = (System.nanoTime() - start) / 1e9;
     }
     System.err.printf("  %s: warmed up for %.1f s (%s)%n", String.join(", ", contenders.keySet()), elapsed,
