@@ -84,7 +84,8 @@ public final class Report {
     JsonNode rawVariants = load("steady-raw_variants");
     JsonNode sdk = load("steady-sdk").path("sdk");
     JsonNode openai = load("steady-openai").path("openai");
-    JsonNode fjp2 = load("steady-fjp2");
+    JsonNode rawFjp2 = load("steady-raw_fjp2").path("raw_fjp2");
+    JsonNode sdkFjp2 = load("steady-sdk_fjp2").path("sdk_fjp2");
 
     line("Per request: non-streaming chat completion, blocking, concurrency 1 (median of blocks, then of rounds)");
     line("  %-32s %12s %12s %14s", "client", "wall us/req", "CPU us/req", "alloc KB/req");
@@ -120,18 +121,18 @@ public final class Report {
     line("");
     line("Throughput: asynchronous closed loop (requests/s; CPU us/req in brackets)");
     line("  %-32s %18s %18s %18s", "client", "c=1", "c=16", "c=64");
-    for (Object[] row : new Object[][] {{"raw", raw}, {"raw_fjp2", fjp2.path("raw_fjp2")}, {"sdk", sdk},
-        {"sdk_fjp2", fjp2.path("sdk_fjp2")}, {"openai", openai}}) {
+    for (Object[] row : new Object[][] {{"raw", raw}, {"raw_fjp2", rawFjp2}, {"sdk", sdk},
+        {"sdk_fjp2", sdkFjp2}, {"openai", openai}}) {
       JsonNode t = (JsonNode) row[1];
       line("  %-32s %18s %18s %18s", label((String) row[0]), tp(t.path("c1")), tp(t.path("c16")), tp(t.path("c64")));
     }
     ratio("throughput_c64_sdk_over_raw", div(sdk, raw, "c64", "requests_per_second"), ">= 0.9");
     ratio("throughput_c64_sdk_fjp2_over_raw_fjp2",
-        div(fjp2.path("sdk_fjp2"), fjp2.path("raw_fjp2"), "c64", "requests_per_second"), null);
+        div(sdkFjp2, rawFjp2, "c64", "requests_per_second"), null);
     ratio("throughput_c64_sdk_over_openai", div(sdk, openai, "c64", "requests_per_second"), null);
     line("");
     line("Warm-up before measuring (seconds until the JIT compiler was quiet; median of rounds)");
-    for (String c : new String[] {"raw", "sdk", "openai", "raw_variants", "fjp2"}) {
+    for (String c : new String[] {"raw", "sdk", "openai", "raw_variants", "raw_fjp2", "sdk_fjp2"}) {
       JsonNode w = load("steady-" + c).path("warmup");
       line("  %-32s %8s s%s", c, f1(num(w.get("seconds"))),
           w.path("compiler_quiet").asBoolean(true) ? "" : "  (compiler still busy: figures include JIT work)");

@@ -77,10 +77,12 @@ public final class RunAll {
         steady(List.of(), classpath("openai"), url, "steady-openai-r" + r, "openai=chat,stream,throughput");
       }
       // diagnostics, once each: the raw client's other configurations (for the best raw baseline), and both
-      // JDK-based clients without JDK 17's thread per sendAsync completion (raw needs only Jackson)
+      // JDK-based clients without JDK 17's thread per sendAsync completion
       steady(List.of(), classpath("raw"), url, "steady-raw_variants", "raw_default=chat", "raw_async=chat");
-      steady(List.of(Contender.FJP2_JVM_ARG), classpath("sdk"), url, "steady-fjp2", "raw_fjp2=throughput",
-          "sdk_fjp2=throughput");
+      for (String c : List.of("raw", "sdk")) {
+        steady(List.of(Contender.FJP2_JVM_ARG), classpath(c), url, "steady-" + c + Contender.FJP2,
+            c + Contender.FJP2 + "=throughput");
+      }
       phase("Cold start: JVM launch to first completed request");
       ColdStartRunner cold = new ColdStartRunner(java, url);
       int reps = quick ? 1 : 4;
