@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * event, and asynchronous closed-loop throughput.
  *
  * <p>It first warms every contender up until the JIT compiler has gone quiet: on two cores C2
- * needs 13 to 19 s of this work before it stops compiling, and until then it takes most of a
+ * needs 13 to 23 s of this work before it stops compiling, and until then it takes most of a
  * core, so a fixed short warm-up measures the compiler rather than the client. Then it measures
  * short blocks, contenders and measures interleaved, and keeps each figure's median over the
  * blocks. CPU is the whole JVM's (caller, selector and pool threads, GC, JIT); allocation is the
