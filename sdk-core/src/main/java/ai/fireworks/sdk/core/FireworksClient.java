@@ -108,9 +108,15 @@ public final class FireworksClient implements AutoCloseable {
     return accountId;
   }
 
-  /** Releases threads the client created. Idempotent. */
+  /**
+   * Releases threads the client created and abandons work in progress: calls, retries, waits and
+   * cold-start waits that have not finished fail with a {@link FireworksException} (their
+   * asynchronous futures still complete on the client's executor), and later calls fail at once
+   * without sending anything. Streams already open stay readable until closed. Idempotent.
+   */
   @Override
   public void close() {
+    transport.close();
     if (ownedScheduler != null) {
       ownedScheduler.shutdownNow();
     }

@@ -169,8 +169,9 @@ public final class AddonsClient {
   CompletableFuture<DeployedModel> waitRaw(DeployedModelName name, WaitOptions options) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(options, "options");
-    return new Waiter<>("deployed model " + name + " to be DEPLOYED", () -> fetch(name), new DeployedAcceptor(),
-        AddonsClient::describe, d -> Optional.empty(), options, transport.time()).start();
+    Waiter<DeployedModel> waiter = new Waiter<>("deployed model " + name + " to be DEPLOYED", () -> fetch(name),
+        new DeployedAcceptor(), AddonsClient::describe, d -> Optional.empty(), options, transport.time());
+    return transport.track(waiter.start(), waiter.toString());
   }
 
   private CompletableFuture<DeployedModel> fetch(DeployedModelName name) {

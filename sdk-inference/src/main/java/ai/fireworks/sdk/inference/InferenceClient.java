@@ -260,9 +260,9 @@ public final class InferenceClient {
     Objects.requireNonNull(options, "options");
     ModelRef target = target(request);
     ApiRequest api = ApiRequest.post(endpoint.path(), request.body(target.toString(), false)).idempotent();
-    return ColdStartRetry.run(() -> transport.send(api, options).thenApply(r -> endpoint.withMetadata().apply(
-        r.json(endpoint.type(), api), ResponseMetadata.of(r.status(), r.headers()))),
-        target, coldStart, transport.time());
+    return transport.track(ColdStartRetry.run(() -> transport.send(api, options).thenApply(r -> endpoint.withMetadata()
+        .apply(r.json(endpoint.type(), api), ResponseMetadata.of(r.status(), r.headers()))),
+        target, coldStart, transport.time()), api.toString());
   }
 
   private <C> CompletableFuture<EventStream<C>> open(InferenceRequest request, RequestOptions options,
@@ -270,9 +270,9 @@ public final class InferenceClient {
     Objects.requireNonNull(options, "options");
     ModelRef target = target(request);
     ApiRequest api = ApiRequest.post(endpoint.path(), request.body(target.toString(), true)).idempotent();
-    return ColdStartRetry.run(() -> transport.stream(api, options).thenApply(r -> new EventStream<>(r,
+    return transport.track(ColdStartRetry.run(() -> transport.stream(api, options).thenApply(r -> new EventStream<>(r,
         endpoint.chunkType(), endpoint.usage(), endpoint.perfMetrics(), endpoint.finishes(), api.toString())),
-        target, coldStart, transport.time());
+        target, coldStart, transport.time()), api.toString());
   }
 
   /** Opens a stream and reads it to the end on the caller executor, feeding {@code onChunk} and the endpoint's assembler. */

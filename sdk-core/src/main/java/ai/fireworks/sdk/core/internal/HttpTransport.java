@@ -29,9 +29,11 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -63,6 +65,9 @@ public final class HttpTransport {
   private final TimeSource time;
   private final Executor callerExecutor;
   private final List<RequestListener> listeners;
+  /** Calls and waits in progress, which {@link #close} fails; see {@link #track}. */
+  private final Map<CompletableFuture<?>, String> inProgress = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   public HttpTransport(HttpClient http, URI baseUrl, String apiKey, Map<String, String> defaultHeaders,
       Duration requestTimeout, Duration bodyIdleTimeout, RetryPolicy retryPolicy, TimeSource time,
@@ -139,18 +144,57 @@ public final class HttpTransport {
 
   /**
    * Moves completion of {@code future} to the client's executor, so callers' continuations never
-   * run on I/O threads. Cancelling the returned future cancels {@code future}.
+   * run on I/O threads. Cancelling the returned future cancels {@code future}. If the executor
+   * rejects the hand-over (it was shut down, or it is full), the result completes on the current
+   * thread rather than never.
    */
   public <T> CompletableFuture<T> toCaller(CompletableFuture<T> future) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    future.whenComplete((v, e) -> callerExecutor.execute(() -> {
-      if (e != null) {
-        result.completeExceptionally(unwrap(e));
-      } else {
-        result.complete(v);
+    future.whenComplete((v, e) -> {
+      Runnable complete = () -> {
+        if (e != null) {
+          result.completeExceptionally(unwrap(e));
+        } else {
+          result.complete(v);
+        }
+      };
+      try {
+        callerExecutor.execute(complete);
+      } catch (RejectedExecutionException rejected) {
+        complete.run();
       }
-    }));
+    });
     return cancelling(result, future);
+  }
+
+  /**
+   * Registers {@code future}, a call or wait in progress, so that {@link #close} fails it instead
+   * of leaving it pending forever; fails it at once if the transport is closed already. Returns it.
+   *
+   * @param what names the work in the failure's message, e.g. "GET /v1/accounts/a/deployments/x"
+   */
+  @SuppressWarnings("CollectionUndefinedEquality") // futures are keys by identity, which is what we want
+  public <T> CompletableFuture<T> track(CompletableFuture<T> future, String what) {
+    inProgress.put(future, what);
+    future.whenComplete((v, e) -> inProgress.remove(future));
+    if (closed) {
+      future.completeExceptionally(closedWhile(what));
+    }
+    return future;
+  }
+
+  /**
+   * Fails every tracked call and wait still in progress with a {@link FireworksException}, and any
+   * started later; their dependents run on this thread or, via {@link #toCaller}, on the caller
+   * executor. Idempotent.
+   */
+  public void close() {
+    closed = true;
+    inProgress.forEach((future, what) -> future.completeExceptionally(closedWhile(what)));
+  }
+
+  private static FireworksException closedWhile(String what) {
+    return new FireworksException("the FireworksClient was closed; abandoned: " + what);
   }
 
   /**
@@ -215,7 +259,10 @@ public final class HttpTransport {
     boolean repeatable = request.isIdempotent() || options.idempotencyKey().isPresent();
     Instant start = time.now();
     Instant deadline = start.plus(policy.totalTimeout());
-    CompletableFuture<R> result = new CompletableFuture<>();
+    CompletableFuture<R> result = track(new CompletableFuture<>(), request.toString());
+    if (result.isDone()) {
+      return result; // closed: nothing is sent
+    }
     int[] attempts = {0};
     new Object() {
       private volatile Future<?> timer;
@@ -262,7 +309,13 @@ public final class HttpTransport {
           }
           LOG.log(System.Logger.Level.DEBUG, () -> "retrying " + request + " in " + delay.get().toMillis()
               + " ms (attempt " + (attempt + 1) + " of " + policy.maxAttempts() + ") after: " + cause.getMessage());
-          timer = time.schedule(() -> run(attempt + 1), delay.get());
+          try {
+            timer = time.schedule(() -> run(attempt + 1), delay.get());
+          } catch (RejectedExecutionException rejected) {
+            cause.addSuppressed(rejected); // the scheduler was shut down: report the failure we could not retry
+            result.completeExceptionally(cause);
+            return;
+          }
           if (result.isCancelled()) {
             timer.cancel(false); // cancelled while scheduling: the listener above saw no timer yet
           }

@@ -1,5 +1,6 @@
 package ai.fireworks.sdk.core.internal;
 
+import ai.fireworks.sdk.core.FireworksException;
 import ai.fireworks.sdk.core.WaitOptions;
 import ai.fireworks.sdk.core.WaitProgress;
 import ai.fireworks.sdk.core.WaiterTimeoutException;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -91,6 +93,12 @@ public final class Waiter<T> {
     this.time = time;
   }
 
+  /** "waiting for " and what the wait is for. */
+  @Override
+  public String toString() {
+    return "waiting for " + what;
+  }
+
   /** Starts polling now. */
   public CompletableFuture<T> start() {
     Run run = new Run();
@@ -115,7 +123,12 @@ public final class Waiter<T> {
 
     void schedule(Duration delay) {
       if (!result.isDone()) {
-        pending = time.schedule(this::pollOnce, delay);
+        try {
+          pending = time.schedule(this::pollOnce, delay);
+        } catch (RejectedExecutionException e) {
+          result.completeExceptionally(new FireworksException("stopped waiting for " + what
+              + ": the client's scheduler was shut down", e));
+        }
       }
     }
 
@@ -142,7 +155,14 @@ public final class Waiter<T> {
         f = CompletableFuture.failedFuture(e);
       }
       inFlight = f;
-      f.whenCompleteAsync(this::observe, time.callbackExecutor());
+      f.whenComplete((v, e) -> {
+        try {
+          time.callbackExecutor().execute(() -> observe(v, e));
+        } catch (RejectedExecutionException x) {
+          result.completeExceptionally(new FireworksException("stopped waiting for " + what
+              + ": the client's executor was shut down", x));
+        }
+      });
     }
 
     void observe(T value, Throwable error) {

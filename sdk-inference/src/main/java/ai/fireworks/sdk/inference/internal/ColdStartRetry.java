@@ -113,7 +113,13 @@ public final class ColdStartRetry<T> {
         result.completeExceptionally(cause);
         return;
       }
-      timer = time.schedule(this::next, delay.get());
+      try {
+        timer = time.schedule(this::next, delay.get());
+      } catch (RejectedExecutionException rejected) {
+        cause.addSuppressed(rejected); // the scheduler was shut down: report the failure we could not wait out
+        result.completeExceptionally(cause);
+        return;
+      }
       if (result.isDone()) {
         timer.cancel(false);
       }
