@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fireworks.sdk.core.DeploymentName;
 import ai.fireworks.sdk.core.FireworksClient;
+import ai.fireworks.sdk.core.FireworksException;
 import ai.fireworks.sdk.core.ModelName;
 import ai.fireworks.sdk.core.NotFoundException;
 import ai.fireworks.sdk.core.RetryPolicy;
@@ -83,6 +84,21 @@ class DeploymentWaiterTest {
 
   private List<Duration> pollDelays() {
     return scheduler.requestedDelays().stream().filter(d -> d.compareTo(HORIZON) < 0).collect(Collectors.toList());
+  }
+
+  @Test
+  void closingTheClientFailsAWaitBetweenPolls() throws Exception {
+    server.enqueue(ok(Fixtures.starting("CREATING", 0, 1, 1)));
+    CompletableFuture<Deployment> ready = deployments.waitUntilReady(MY_LLAMA, options().build());
+    assertEquals(1, scheduler.runDueTasks(), "the first poll");
+    awaitTaskWithin(Duration.ofSeconds(20)); // the first poll was answered; the next one is scheduled
+
+    fw.close();
+
+    Throwable e = failure(ready);
+    assertTrue(e instanceof FireworksException && e.getMessage().contains("closed")
+        && e.getMessage().contains(MY_LLAMA.toString()), String.valueOf(e));
+    assertEquals(1, server.getRequestCount());
   }
 
   @Test
