@@ -56,7 +56,7 @@ final class TrackingHttpClient extends ForwardingHttpClient {
       throw e;
     }
     CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
-    sent.whenComplete((r, e) -> {
+    CompletableFuture<?> unused = sent.whenComplete((r, e) -> {
       try {
         if (e != null) {
           result.completeExceptionally(e);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -129,13 +130,15 @@ public final class WaiterBench {
       DeploymentName name, Duration period) {
     CompletableFuture<Deployment> done = new CompletableFuture<>();
     Runnable[] poll = new Runnable[1];
-    poll[0] = () -> deployments.getAsync(name).whenComplete((d, e) -> {
-      if (e == null && d.state().equals(DeploymentState.READY)) {
-        done.complete(d);
-      } else {
-        time.schedule(poll[0], period.toNanos(), TimeUnit.NANOSECONDS);
-      }
-    });
+    poll[0] = () -> {
+      CompletableFuture<?> unused = deployments.getAsync(name).whenComplete((d, e) -> {
+        if (e == null && d.state().equals(DeploymentState.READY)) {
+          done.complete(d);
+        } else {
+          ScheduledFuture<?> unusedNext = time.schedule(poll[0], period.toNanos(), TimeUnit.NANOSECONDS);
+        }
+      });
+    };
     poll[0].run();
     return done;
   }

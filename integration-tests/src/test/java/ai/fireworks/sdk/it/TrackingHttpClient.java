@@ -32,12 +32,12 @@ final class TrackingHttpClient extends ForwardingHttpClient {
       throw e;
     }
     CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
-    result.whenComplete((r, e) -> {
+    CompletableFuture<?> unused = result.whenComplete((r, e) -> {
       if (result.isCancelled()) {
         sent.cancel(true);
       }
     });
-    sent.whenComplete((r, e) -> {
+    unused = sent.whenComplete((r, e) -> {
       try {
         if (e != null) {
           result.completeExceptionally(e);

@@ -139,7 +139,8 @@ public final class FireworksClient implements AutoCloseable {
     java.util.concurrent.ScheduledThreadPoolExecutor s =
         new java.util.concurrent.ScheduledThreadPoolExecutor(1, daemon("fireworks-scheduler"));
     s.setRemoveOnCancelPolicy(true);
-    s.scheduleAtFixedRate(() -> { }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    java.util.concurrent.ScheduledFuture<?> unused =
+        s.scheduleAtFixedRate(() -> { }, 1, 1, java.util.concurrent.TimeUnit.SECONDS); // ends with shutdownNow
     return s;
   }
 

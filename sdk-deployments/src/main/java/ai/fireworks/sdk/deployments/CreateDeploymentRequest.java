@@ -5,7 +5,7 @@ import ai.fireworks.sdk.core.ConflictException;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.WaitOptions;
 import ai.fireworks.sdk.core.internal.HttpTransport;
-import ai.fireworks.sdk.deployments.internal.Futures;
+import ai.fireworks.sdk.core.internal.Futures;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

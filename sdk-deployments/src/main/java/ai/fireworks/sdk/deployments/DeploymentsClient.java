@@ -24,7 +24,7 @@ import ai.fireworks.sdk.deployments.internal.DeploymentBodies;
 import ai.fireworks.sdk.deployments.internal.DeploymentField;
 import ai.fireworks.sdk.deployments.internal.DeploymentList;
 import ai.fireworks.sdk.deployments.internal.DeploymentRules;
-import ai.fireworks.sdk.deployments.internal.Futures;
+import ai.fireworks.sdk.core.internal.Futures;
 import ai.fireworks.sdk.deployments.internal.Planner;
 import java.time.Duration;
 import java.util.List;
@@ -539,7 +539,7 @@ public final class DeploymentsClient {
   // ---- plumbing ------------------------------------------------------------------------------
 
   <T> CompletableFuture<T> toCaller(CompletableFuture<T> raw) {
-    return Futures.toCaller(transport, raw);
+    return transport.toCaller(raw); // cancelling the result cancels raw: its polling or request in flight
   }
 
   private static Boolean flag(boolean set) {

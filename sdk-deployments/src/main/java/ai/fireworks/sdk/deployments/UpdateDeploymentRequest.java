@@ -6,7 +6,7 @@ import ai.fireworks.sdk.core.WaitOptions;
 import ai.fireworks.sdk.core.internal.HttpTransport;
 import ai.fireworks.sdk.deployments.internal.DeploymentField;
 import ai.fireworks.sdk.deployments.internal.DeploymentRules;
-import ai.fireworks.sdk.deployments.internal.Futures;
+import ai.fireworks.sdk.core.internal.Futures;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;

@@ -7,6 +7,7 @@ import ai.fireworks.sdk.core.ModelRef;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.internal.ApiRequest;
 import ai.fireworks.sdk.core.internal.ClientAccess;
+import ai.fireworks.sdk.core.internal.Futures;
 import ai.fireworks.sdk.core.internal.HttpTransport;
 import ai.fireworks.sdk.inference.internal.ChatAssembler;
 import ai.fireworks.sdk.inference.internal.ColdStartRetry;
@@ -140,7 +141,7 @@ public final class InferenceClient {
 
   /** {@link #completeAsync(CompletionRequest)} with per-call options. */
   public CompletableFuture<Completion> completeAsync(CompletionRequest request, RequestOptions options) {
-    return toCaller(send(request, options, COMPLETIONS));
+    return transport.toCaller(send(request, options, COMPLETIONS));
   }
 
   /**
@@ -205,7 +206,7 @@ public final class InferenceClient {
 
   /** {@link #chatAsync(ChatRequest)} with per-call options. */
   public CompletableFuture<ChatCompletion> chatAsync(ChatRequest request, RequestOptions options) {
-    return toCaller(send(request, options, CHAT));
+    return transport.toCaller(send(request, options, CHAT));
   }
 
   /**
@@ -245,17 +246,6 @@ public final class InferenceClient {
 
   // ---- plumbing -----------------------------------------------------------------------------
 
-  /** Completes on the client's executor; cancelling the result cancels the work (waits, the request in flight). */
-  private <T> CompletableFuture<T> toCaller(CompletableFuture<T> raw) {
-    CompletableFuture<T> result = transport.toCaller(raw);
-    result.whenComplete((v, e) -> {
-      if (e instanceof CancellationException) {
-        raw.cancel(true);
-      }
-    });
-    return result;
-  }
-
   private <R> CompletableFuture<R> send(InferenceRequest request, RequestOptions options, Endpoint<R, ?> endpoint) {
     Objects.requireNonNull(options, "options");
     ModelRef target = target(request);
@@ -283,7 +273,7 @@ public final class InferenceClient {
     CompletableFuture<EventStream<C>> opened = open(request, options, endpoint);
     CompletableFuture<R> result = new CompletableFuture<>();
     AtomicReference<EventStream<C>> current = new AtomicReference<>();
-    result.whenComplete((v, e) -> {
+    Futures.onCompletion(result, (v, e) -> {
       if (e instanceof CancellationException) {
         opened.cancel(true);
         EventStream<C> s = current.get();
@@ -292,7 +282,7 @@ public final class InferenceClient {
         }
       }
     });
-    opened.whenComplete((stream, e) -> {
+    Futures.onCompletion(opened, (stream, e) -> {
       try {
         transport.callerExecutor().execute(() -> {
           if (e != null) {

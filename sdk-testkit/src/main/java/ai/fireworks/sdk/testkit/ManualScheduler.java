@@ -280,7 +280,7 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
   /** Queues {@code command} to run at the current time, on the next advance or {@link #runDueTasks()}. */
   @Override
   public void execute(Runnable command) {
-    schedule(command, 0, TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> unused = schedule(command, 0, TimeUnit.NANOSECONDS); // execute() returns no future
   }
 
   /** Refuses new tasks; pending ones still run when time advances. */

@@ -181,7 +181,7 @@ class LifecycleTest {
       Http http = new Http(fw);
       http.createDeployment("t", Http.llama(""));
       List<String> states = new ArrayList<>();
-      time.scheduleAtFixedRate(() -> states.add(http.get(http.acct("/deployments/t")).json().get("state").asText()),
+      java.util.concurrent.ScheduledFuture<?> unused = time.scheduleAtFixedRate(() -> states.add(http.get(http.acct("/deployments/t")).json().get("state").asText()),
           10, 10, java.util.concurrent.TimeUnit.SECONDS);
 
       fw.advance(Duration.ofSeconds(40));

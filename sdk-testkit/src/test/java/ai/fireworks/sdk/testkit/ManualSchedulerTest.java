@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("FutureReturnValueIgnored") // tasks here are observed through their effects, not their futures
 class ManualSchedulerTest {
   private static final Instant T0 = ManualScheduler.DEFAULT_START;
 

@@ -103,16 +103,8 @@ public final class HttpTransport {
   /** Sends with retries and returns the decoded body. Errors complete the future with a {@link FireworksException}. */
   public <T> CompletableFuture<T> send(ApiRequest request, RequestOptions options, Class<T> type) {
     CompletableFuture<ApiResponse> raw = send(request, options);
-    return cancelling(raw.thenApply(r -> r.json(type, request)), raw);
-  }
-
-  /** Returns {@code result}, arranging that cancelling it cancels {@code source} (and so its retries). */
-  private static <T> CompletableFuture<T> cancelling(CompletableFuture<T> result, CompletableFuture<?> source) {
-    result.whenComplete((v, e) -> {
-      if (e instanceof CancellationException) {
-        source.cancel(true);
-      }
-    });
+    CompletableFuture<T> result = raw.thenApply(r -> r.json(type, request));
+    Futures.passCancellation(result, raw); // and so its retries
     return result;
   }
 
@@ -150,7 +142,7 @@ public final class HttpTransport {
    */
   public <T> CompletableFuture<T> toCaller(CompletableFuture<T> future) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    future.whenComplete((v, e) -> {
+    Futures.onCompletion(future, (v, e) -> {
       Runnable complete = () -> {
         if (e != null) {
           result.completeExceptionally(unwrap(e));
@@ -164,7 +156,8 @@ public final class HttpTransport {
         complete.run();
       }
     });
-    return cancelling(result, future);
+    Futures.passCancellation(result, future);
+    return result;
   }
 
   /**
@@ -176,7 +169,7 @@ public final class HttpTransport {
   @SuppressWarnings("CollectionUndefinedEquality") // futures are keys by identity, which is what we want
   public <T> CompletableFuture<T> track(CompletableFuture<T> future, String what) {
     inProgress.put(future, what);
-    future.whenComplete((v, e) -> inProgress.remove(future));
+    Futures.onCompletion(future, (v, e) -> inProgress.remove(future));
     if (closed) {
       future.completeExceptionally(closedWhile(what));
     }
@@ -268,7 +261,7 @@ public final class HttpTransport {
       private volatile Future<?> timer;
 
       {
-        result.whenComplete((v, e) -> {
+        Futures.onCompletion(result, (v, e) -> {
           Future<?> t = timer;
           if (t != null && e instanceof CancellationException) {
             t.cancel(false);
@@ -288,12 +281,8 @@ public final class HttpTransport {
         Instant attemptStart = time.now();
         CompletableFuture<R> f = attemptFn.apply(attempt, attemptOptions);
 
-        result.whenComplete((v, e) -> {
-          if (e instanceof CancellationException) {
-            f.cancel(true);
-          }
-        });
-        f.whenComplete((v, e) -> {
+        Futures.passCancellation(result, f);
+        Futures.onCompletion(f, (v, e) -> {
           if (!listeners.isEmpty()) {
             tellListeners(RequestListener::onAttempt, event(request, attempt, v, e, attemptStart));
           }
@@ -328,11 +317,7 @@ public final class HttpTransport {
     // Listeners hear of the call before the caller does; cancelling the caller's future cancels the call.
     CompletableFuture<R> observed = result.whenComplete(
         (v, e) -> tellListeners(RequestListener::onCall, event(request, attempts[0], v, e, start)));
-    observed.whenComplete((v, e) -> {
-      if (e instanceof CancellationException) {
-        result.cancel(true);
-      }
-    });
+    Futures.passCancellation(observed, result);
     return observed;
   }
 
@@ -443,7 +428,7 @@ public final class HttpTransport {
         sent.cancel(true);
       }
     }, timeout);
-    sent.whenComplete((r, e) -> {
+    Futures.onCompletion(sent, (r, e) -> {
       timer.cancel(false);
       if (e != null) {
         result.completeExceptionally(networkFailure(request, unwrap(e)));
@@ -452,11 +437,7 @@ public final class HttpTransport {
       logResponse(request, r, started);
       result.complete(r);
     });
-    result.whenComplete((r, e) -> {
-      if (e instanceof CancellationException) {
-        sent.cancel(true);
-      }
-    });
+    Futures.passCancellation(result, sent);
     return result;
   }
 

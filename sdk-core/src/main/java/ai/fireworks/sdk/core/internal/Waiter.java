@@ -102,7 +102,7 @@ public final class Waiter<T> {
   /** Starts polling now. */
   public CompletableFuture<T> start() {
     Run run = new Run();
-    run.result.whenComplete((v, e) -> {
+    Futures.onCompletion(run.result, (v, e) -> {
       if (e instanceof CancellationException) {
         run.cancel();
       }
@@ -155,7 +155,7 @@ public final class Waiter<T> {
         f = CompletableFuture.failedFuture(e);
       }
       inFlight = f;
-      f.whenComplete((v, e) -> {
+      Futures.onCompletion(f, (v, e) -> {
         try {
           time.callbackExecutor().execute(() -> observe(v, e));
         } catch (RejectedExecutionException x) {

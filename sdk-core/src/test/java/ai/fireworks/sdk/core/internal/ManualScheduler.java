@@ -188,7 +188,7 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
    */
   public void drive(CompletableFuture<?> future) throws InterruptedException {
     long deadline = System.nanoTime() + REAL_WAIT.toNanos();
-    future.whenComplete((v, e) -> wake());
+    CompletableFuture<?> unused = future.whenComplete((v, e) -> wake());
     while (!future.isDone()) {
       Optional<Duration> next;
       synchronized (this) {
@@ -259,7 +259,7 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
 
   @Override
   public void execute(Runnable command) {
-    schedule(command, 0, TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> unused = schedule(command, 0, TimeUnit.NANOSECONDS); // execute() returns no future
   }
 
   @Override

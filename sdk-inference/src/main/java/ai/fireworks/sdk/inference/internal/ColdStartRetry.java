@@ -5,6 +5,7 @@ import ai.fireworks.sdk.core.DeploymentScalingUpException;
 import ai.fireworks.sdk.core.Durations;
 import ai.fireworks.sdk.core.ModelRef;
 import ai.fireworks.sdk.core.NotFoundException;
+import ai.fireworks.sdk.core.internal.Futures;
 import ai.fireworks.sdk.core.internal.HttpTransport;
 import ai.fireworks.sdk.core.internal.TimeSource;
 import ai.fireworks.sdk.inference.ColdStartPolicy;
@@ -65,7 +66,7 @@ public final class ColdStartRetry<T> {
   public static <T> CompletableFuture<T> run(Supplier<CompletableFuture<T>> attempt, ModelRef model,
       ColdStartPolicy policy, TimeSource time) {
     ColdStartRetry<T> r = new ColdStartRetry<>(attempt, model, policy, time);
-    r.result.whenComplete((v, e) -> {
+    Futures.onCompletion(r.result, (v, e) -> {
       if (e instanceof CancellationException) {
         Future<?> t = r.timer;
         if (t != null) {
@@ -94,7 +95,7 @@ public final class ColdStartRetry<T> {
       return;
     }
     inFlight = f;
-    f.whenComplete((v, e) -> {
+    Futures.onCompletion(f, (v, e) -> {
       if (e == null) {
         if (!result.complete(v) && v instanceof AutoCloseable) {
           closeQuietly((AutoCloseable) v);
@@ -182,7 +183,7 @@ public final class ColdStartRetry<T> {
     callback(() -> {
       CompletableFuture<?> f = policy.waker().get().apply(model);
       if (f != null) {
-        f.whenComplete((v, e) -> {
+        Futures.onCompletion(f, (v, e) -> {
           if (e != null) {
             LOG.log(System.Logger.Level.WARNING, () -> "waking " + model + " failed; still waiting for it: "
                 + HttpTransport.unwrap(e).getMessage());

@@ -1,27 +1,43 @@
-package ai.fireworks.sdk.deployments.internal;
+package ai.fireworks.sdk.core.internal;
 
-import ai.fireworks.sdk.core.internal.HttpTransport;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
-/** Hands transport futures to callers. Stateless; thread-safe. */
+/**
+ * The SDK's plumbing between futures: listeners, cancellation passed along, composition. Stateless;
+ * thread-safe.
+ */
 public final class Futures {
+  private static final System.Logger LOG = System.getLogger("ai.fireworks.sdk");
+
   private Futures() {}
 
   /**
-   * {@link HttpTransport#toCaller} plus cancellation: cancelling the returned future cancels
-   * {@code raw} (stopping a waiter's polling or an in-flight request) and nothing else.
+   * Runs {@code listener} once {@code future} completes, on the completing thread. Unlike a bare
+   * {@code whenComplete}, whose failures land in a future nobody reads, what the listener throws is
+   * logged as a bug.
    */
-  public static <T> CompletableFuture<T> toCaller(HttpTransport transport, CompletableFuture<T> raw) {
-    CompletableFuture<T> result = transport.toCaller(raw);
-    result.whenComplete((v, e) -> {
-      if (e instanceof CancellationException) {
-        raw.cancel(true);
+  public static <T> void onCompletion(CompletableFuture<T> future, BiConsumer<? super T, ? super Throwable> listener) {
+    CompletableFuture<T> unused = future.whenComplete((v, e) -> {
+      try {
+        listener.accept(v, e);
+      } catch (RuntimeException bug) {
+        LOG.log(System.Logger.Level.WARNING, "an SDK completion listener threw; please report this", bug);
       }
     });
-    return result;
+  }
+
+  /** Cancelling {@code from} cancels {@code to} (with interruption); other outcomes leave {@code to} alone. */
+  public static void passCancellation(CompletableFuture<?> from, Future<?> to) {
+    onCompletion(from, (v, e) -> {
+      if (e instanceof CancellationException) {
+        to.cancel(true);
+      }
+    });
   }
 
   /**
@@ -33,12 +49,12 @@ public final class Futures {
       Function<? super A, CompletableFuture<B>> next) {
     CompletableFuture<B> result = new CompletableFuture<>();
     AtomicReference<CompletableFuture<?>> running = new AtomicReference<>(first);
-    result.whenComplete((v, e) -> {
+    onCompletion(result, (v, e) -> {
       if (e instanceof CancellationException) {
         running.get().cancel(true);
       }
     });
-    first.whenComplete((a, e) -> {
+    onCompletion(first, (a, e) -> {
       if (e != null) {
         result.completeExceptionally(HttpTransport.unwrap(e));
         return;
@@ -54,7 +70,7 @@ public final class Futures {
       if (result.isCancelled()) {
         second.cancel(true);
       }
-      second.whenComplete((b, e2) -> {
+      onCompletion(second, (b, e2) -> {
         if (e2 != null) {
           result.completeExceptionally(HttpTransport.unwrap(e2));
         } else {
