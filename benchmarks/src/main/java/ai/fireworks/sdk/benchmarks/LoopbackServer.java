@@ -2,6 +2,7 @@ package ai.fireworks.sdk.benchmarks;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -47,7 +48,7 @@ public final class LoopbackServer implements AutoCloseable {
     this.delayNanos = delayMillis * 1_000_000L;
     this.selector = Selector.open();
     this.server = ServerSocketChannel.open();
-    server.bind(new InetSocketAddress("127.0.0.1", 0), 4096);
+    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
     server.configureBlocking(false);
     server.register(selector, SelectionKey.OP_ACCEPT);
     this.thread = new Thread(this::loop, "loopback-server");

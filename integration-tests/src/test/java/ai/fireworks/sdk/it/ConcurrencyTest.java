@@ -112,7 +112,7 @@ class ConcurrencyTest {
       callers.shutdown();
 
       assertEquals(0, done.getCount(), "no deadlock: every call ended within " + DEADLINE + "; stuck: "
-          + (done.getCount()));
+          + done.getCount());
       assertEquals(Map.of(), failures);
       assertEquals(THREADS * CALLS_PER_THREAD, issued.get());
       assertEquals(issued.get(), answered.get(), "no lost response");

@@ -2,6 +2,7 @@ package ai.fireworks.sdk.core;
 
 import ai.fireworks.sdk.core.internal.FireworksStyle;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import org.immutables.value.Value;
 
 /**
@@ -25,6 +26,6 @@ abstract class AbstractWaitProgress {
 
   @Override
   public String toString() {
-    return state() + " (" + Durations.formatGo(Duration.ofSeconds(elapsed().getSeconds())) + ")";
+    return state() + " (" + Durations.formatGo(elapsed().truncatedTo(ChronoUnit.SECONDS)) + ")";
   }
 }

@@ -142,8 +142,8 @@ class NamePropertiesTest {
   @Property(tries = 1500)
   void newIdRuleMatchesTheApiRule(@ForAll("nameLike") String id) {
     FuzzCounter.count("names.newId.random");
-    boolean valid = id.length() >= 1 && id.length() <= 63 && id.chars().allMatch(c -> c >= 'a' && c <= 'z'
-        || c >= '0' && c <= '9' || c == '-') && id.charAt(0) >= 'a' && id.charAt(0) <= 'z' && !id.endsWith("-");
+    boolean valid = id.length() >= 1 && id.length() <= 63 && id.chars().allMatch(c -> (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9') || c == '-') && id.charAt(0) >= 'a' && id.charAt(0) <= 'z' && !id.endsWith("-");
     try {
       assertEquals(id, Ids.requireNewId("deploymentId", id));
       assertTrue(valid, "accepted invalid id '" + id + "'");

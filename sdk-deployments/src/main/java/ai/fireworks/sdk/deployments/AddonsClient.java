@@ -224,7 +224,7 @@ public final class AddonsClient {
       }
       boolean badStatus = d.status().filter(s -> !isOk(s)).isPresent();
       if (badStatus || state.equals(DeployedModelState.UNDEPLOYING)
-          || state.equals(DeployedModelState.STATE_UNSPECIFIED) && sawDeploying) {
+          || (state.equals(DeployedModelState.STATE_UNSPECIFIED) && sawDeploying)) {
         return Waiter.Verdict.failure(new AddonDeploymentFailedException("loading addon " + d.model() + " onto "
             + d.deployment() + " failed: deployed model " + d.name() + " is " + describe(d), d));
       }

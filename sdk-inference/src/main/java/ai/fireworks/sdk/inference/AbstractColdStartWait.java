@@ -6,6 +6,7 @@ import ai.fireworks.sdk.core.Durations;
 import ai.fireworks.sdk.core.ModelRef;
 import ai.fireworks.sdk.core.internal.FireworksStyle;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import org.immutables.value.Value;
 
 /**
@@ -43,7 +44,7 @@ abstract class AbstractColdStartWait {
   public String toString() {
     return model() + (isScalingUp() ? " is scaling up from zero" : " is not routable yet (HTTP " + cause().statusCode() + ")")
         + "; attempt " + (attempt() + 1) + " in " + Durations.formatGo(Duration.ofMillis(nextDelay().toMillis()))
-        + ", waited " + Durations.formatGo(Duration.ofSeconds(elapsed().getSeconds())) + " of "
+        + ", waited " + Durations.formatGo(elapsed().truncatedTo(ChronoUnit.SECONDS)) + " of "
         + Durations.formatGo(budget());
   }
 }

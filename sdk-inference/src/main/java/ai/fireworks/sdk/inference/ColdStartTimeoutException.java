@@ -4,6 +4,7 @@ import ai.fireworks.sdk.core.DeploymentScalingUpException;
 import ai.fireworks.sdk.core.Durations;
 import ai.fireworks.sdk.core.ErrorDetails;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The deployment was still scaling up from zero when the {@link ColdStartPolicy#budget()} ran
@@ -40,7 +41,7 @@ public class ColdStartTimeoutException extends DeploymentScalingUpException {
   @Override
   public String getMessage() {
     return super.getMessage() + "; still scaling up after waiting "
-        + Durations.formatGo(Duration.ofSeconds(waited.getSeconds())) + " over " + attempts
+        + Durations.formatGo(waited.truncatedTo(ChronoUnit.SECONDS)) + " over " + attempts
         + " attempts (raise ColdStartPolicy.budget to wait longer)";
   }
 }

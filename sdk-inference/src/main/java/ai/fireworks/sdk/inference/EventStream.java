@@ -194,7 +194,7 @@ public final class EventStream<T> implements AutoCloseable, Iterable<T> {
     if (node == null || !node.isObject()) {
       throw malformed(data, null);
     }
-    if (node.has("error") && !node.has("choices") || errorEvent) {
+    if ((node.has("error") && !node.has("choices")) || errorEvent) {
       finish();
       JsonNode error = node.has("error") ? node.get("error") : node;
       String code = text(error.get("code")).or(() -> text(error.get("type"))).orElse(null);

@@ -34,7 +34,7 @@ abstract class InferenceTestSupport {
   @BeforeEach
   void startServer() throws IOException {
     server = new MockWebServer();
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    server.start(InetAddress.getLoopbackAddress(), 0);
     scheduler = new ManualScheduler();
     fireworks = clientBuilder().build();
     inference = InferenceClient.of(fireworks);

@@ -120,7 +120,7 @@ class RequestBodyTest extends InferenceTestSupport {
     assertEquals(0.1, changed.temperature().orElseThrow());
     assertEquals(1.5, original.temperature().orElseThrow());
     assertEquals(List.of("x"), changed.stop());
-    assertEquals(Boolean.TRUE, changed.extra().get("ignore_eos"));
+    assertEquals(true, changed.extra().get("ignore_eos"));
   }
 
   @Test

@@ -5,7 +5,7 @@ import ai.fireworks.sdk.core.Durations;
 import ai.fireworks.sdk.core.FireworksException;
 import ai.fireworks.sdk.core.WaiterTimeoutException;
 import java.io.PrintStream;
-import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
@@ -44,7 +44,7 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
     int status;
     String message;
     if (e instanceof UsageException
-        || e instanceof IllegalArgumentException && root.requestsSent() == 0) {
+        || (e instanceof IllegalArgumentException && root.requestsSent() == 0)) {
       status = USAGE;
       message = "fwctl: " + e.getMessage();
     } else if (e instanceof ApiException) {
@@ -53,7 +53,7 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
     } else if (e instanceof WaiterTimeoutException) {
       WaiterTimeoutException w = (WaiterTimeoutException) e;
       status = FAILURE;
-      message = "fwctl: timed out after " + Durations.formatGo(Duration.ofSeconds(w.elapsed().getSeconds()))
+      message = "fwctl: timed out after " + Durations.formatGo(w.elapsed().truncatedTo(ChronoUnit.SECONDS))
           + ": " + e.getMessage() + " (the operation goes on on the server; raise --wait-timeout to wait longer)";
     } else if (e instanceof FireworksException || e instanceof IllegalArgumentException) {
       status = FAILURE;

@@ -8,6 +8,7 @@ import ai.fireworks.sdk.deployments.DeployedModel;
 import ai.fireworks.sdk.deployments.Deployment;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** Text renderings of deployments and deployed models for fwctl's {@code -o text}. */
@@ -107,6 +108,6 @@ final class Formats {
     } else {
       what = p.state();
     }
-    return "waiting: " + what + ", elapsed " + Durations.formatGo(Duration.ofSeconds(p.elapsed().getSeconds()));
+    return "waiting: " + what + ", elapsed " + Durations.formatGo(p.elapsed().truncatedTo(ChronoUnit.SECONDS));
   }
 }

@@ -99,7 +99,7 @@ public final class ErrorDecoder {
       List<String> ra = headers.get("retry-after");
       if (ra != null && !ra.isEmpty()) {
         String v = ra.get(0).trim();
-        if (v.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.')) {
+        if (v.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.')) {
           return Optional.of(Duration.ofMillis((long) (Double.parseDouble(v) * 1000)));
         }
         Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();

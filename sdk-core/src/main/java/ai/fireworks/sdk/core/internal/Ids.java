@@ -35,7 +35,7 @@ public final class Ids {
     }
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
-      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
         return "character '" + c + "' at position " + i + " is not allowed";
       }
     }

@@ -22,6 +22,8 @@ public final class NameParser {
   private NameParser() {}
 
   /**
+   * Parses a resource name of one collection, or a bare id under the default account.
+   *
    * @param kind what is being parsed, for messages (e.g. "deployment name")
    * @param collection the collection segment, e.g. {@code deployments}
    * @param defaultAccount account for a bare id; empty means a bare id is an error

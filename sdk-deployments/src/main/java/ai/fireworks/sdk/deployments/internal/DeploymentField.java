@@ -101,7 +101,8 @@ public enum DeploymentField {
       if (b.length() > 0) {
         b.append('.');
       }
-      for (char c : segment.toCharArray()) {
+      for (int i = 0; i < segment.length(); i++) {
+        char c = segment.charAt(i);
         if (Character.isUpperCase(c)) {
           b.append('_').append(Character.toLowerCase(c));
         } else {
@@ -138,7 +139,7 @@ public enum DeploymentField {
     if (this == PLACEMENT && current.isEmpty()) {
       Placement want = (Placement) desired;
       boolean regionOnly = want.multiRegion().isEmpty() && want.regions().isEmpty();
-      return regionOnly && want.region().isPresent() && want.region().equals(deployment.region())
+      return (regionOnly && want.region().isPresent() && want.region().equals(deployment.region()))
           || want.equals(Placement.builder().multiRegion("GLOBAL").build());
     }
     return current.map(c -> Objects.equals(c, desired)).orElse(false);

@@ -360,7 +360,8 @@ final class DeploymentService {
   static String camel(String snake) {
     StringBuilder b = new StringBuilder();
     boolean up = false;
-    for (char c : snake.toCharArray()) {
+    for (int i = 0; i < snake.length(); i++) {
+      char c = snake.charAt(i);
       if (c == '_') {
         up = true;
       } else {

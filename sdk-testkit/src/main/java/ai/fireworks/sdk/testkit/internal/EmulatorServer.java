@@ -213,7 +213,7 @@ public final class EmulatorServer implements AutoCloseable {
       if (kind == FaultSpec.Kind.TRUNCATE && i >= fault.count) {
         return; // the stream ends cleanly, without [DONE]
       }
-      if (i > 0 && (kind == FaultSpec.Kind.SLOW_BODY || kind == FaultSpec.Kind.STALL_BODY && i == 1)
+      if (i > 0 && (kind == FaultSpec.Kind.SLOW_BODY || (kind == FaultSpec.Kind.STALL_BODY && i == 1))
           && pause(fault.duration)) {
         return;
       }

@@ -304,7 +304,8 @@ public final class Schema {
   /** {@code scaleToZeroWindow} → {@code scale_to_zero_window}. */
   public static String snake(String camel) {
     StringBuilder b = new StringBuilder();
-    for (char c : camel.toCharArray()) {
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
       if (Character.isUpperCase(c)) {
         b.append('_').append(Character.toLowerCase(c));
       } else {

@@ -268,7 +268,7 @@ public final class World {
   }
 
   private static boolean isZero(JsonNode v) {
-    return v.isNull() || v.isNumber() && v.decimalValue().signum() == 0 || v.isBoolean() && !v.asBoolean()
-        || v.isTextual() && v.asText().isEmpty() || v.isContainerNode() && v.isEmpty();
+    return v.isNull() || (v.isNumber() && v.decimalValue().signum() == 0) || (v.isBoolean() && !v.asBoolean())
+        || (v.isTextual() && v.asText().isEmpty()) || (v.isContainerNode() && v.isEmpty());
   }
 }
