@@ -31,10 +31,29 @@ public final class Context {
     this.stop = Objects.requireNonNull(stop, "stop");
   }
 
-  /** The real process: {@code System.getenv()}, {@code System.out}/{@code err}, a terminal if {@code System.console()} exists. */
+  /** The real process: {@code System.getenv()}, {@code System.out}/{@code err}, and whether it {@link #onTerminal}. */
   public static Context system() {
-    return new Context(System.getenv(), System.out, System.err, System.console() != null, Duration.ofSeconds(1),
+    return new Context(System.getenv(), System.out, System.err, onTerminal(), Duration.ofSeconds(1),
         Duration.ofSeconds(10), new CompletableFuture<>());
+  }
+
+  /**
+   * Whether this process talks to a terminal. Up to JDK 21 {@code System.console()} exists only
+   * then; from JDK 22 it always exists and {@code Console.isTerminal()} (called reflectively, as
+   * fwctl is built for 17) tells, so piped output never gets a progress line rewritten in place.
+   */
+  static boolean onTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException beforeJdk22) {
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
   }
 
   /**

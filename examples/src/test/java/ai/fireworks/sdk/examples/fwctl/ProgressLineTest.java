@@ -35,6 +35,13 @@ class ProgressLineTest {
   }
 
   @Test
+  void aProcessWhoseOutputIsCapturedIsNotOnATerminal() {
+    // surefire pipes this JVM's output; from JDK 22 System.console() exists anyway, and only
+    // Console.isTerminal() says that it is not a terminal
+    assertEquals(false, Context.onTerminal());
+  }
+
+  @Test
   void finishWithoutUpdatesPrintsNothing() {
     new ProgressLine(err, true).finish();
     assertEquals("", bytes.toString(StandardCharsets.UTF_8));
