@@ -169,9 +169,8 @@ public final class AddonsClient {
   CompletableFuture<DeployedModel> waitRaw(DeployedModelName name, WaitOptions options) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(options, "options");
-    Waiter<DeployedModel> waiter = new Waiter<>("deployed model " + name + " to be DEPLOYED", () -> fetch(name),
-        new DeployedAcceptor(), AddonsClient::describe, d -> Optional.empty(), options, transport.time());
-    return transport.track(waiter.start(), waiter.toString());
+    return transport.start(new Waiter<>("deployed model " + name + " to be DEPLOYED", () -> fetch(name),
+        new DeployedAcceptor(), AddonsClient::describe, d -> Optional.empty(), options, transport.time()));
   }
 
   private CompletableFuture<DeployedModel> fetch(DeployedModelName name) {

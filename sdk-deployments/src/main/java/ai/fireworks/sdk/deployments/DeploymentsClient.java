@@ -337,7 +337,7 @@ public final class DeploymentsClient {
         return early404 || isTransient(error) ? Waiter.Verdict.retry() : Waiter.Acceptor.super.onError(error, elapsed);
       }
     };
-    return start(new Waiter<>("deployment " + name + " to be READY", () -> getRaw(name, RequestOptions.none()),
+    return transport.start(new Waiter<>("deployment " + name + " to be READY", () -> getRaw(name, RequestOptions.none()),
         acceptor, DeploymentsClient::describe, DeploymentsClient::intervalHint, options, transport.time()));
   }
 
@@ -383,15 +383,10 @@ public final class DeploymentsClient {
         return isTransient(error) ? Waiter.Verdict.retry() : Waiter.Acceptor.super.onError(error, elapsed);
       }
     };
-    return start(new Waiter<Optional<Deployment>>("deployment " + name + (gone ? " to be gone" : " to be deleted"),
+    return transport.start(new Waiter<Optional<Deployment>>("deployment " + name + (gone ? " to be gone" : " to be deleted"),
         () -> getRaw(name, RequestOptions.none()).thenApply(Optional::of), acceptor,
         d -> d.map(DeploymentsClient::describe).orElse("gone"), d -> Optional.empty(), options,
         transport.time()));
-  }
-
-  /** Starts {@code waiter}; closing the client fails the wait instead of leaving it pending. */
-  private <T> CompletableFuture<T> start(Waiter<T> waiter) {
-    return transport.track(waiter.start(), waiter.toString());
   }
 
   static boolean isTransient(Throwable error) {

@@ -250,9 +250,8 @@ public final class InferenceClient {
     Objects.requireNonNull(options, "options");
     ModelRef target = target(request);
     ApiRequest api = ApiRequest.post(endpoint.path(), request.body(target.toString(), false)).idempotent();
-    return transport.track(ColdStartRetry.run(() -> transport.send(api, options).thenApply(r -> endpoint.withMetadata()
-        .apply(r.json(endpoint.type(), api), ResponseMetadata.of(r.status(), r.headers()))),
-        target, coldStart, transport.time()), api.toString());
+    return ridingColdStarts(() -> transport.send(api, options).thenApply(r -> endpoint.withMetadata().apply(
+        r.json(endpoint.type(), api), ResponseMetadata.of(r.status(), r.headers()))), target, api);
   }
 
   private <C> CompletableFuture<EventStream<C>> open(InferenceRequest request, RequestOptions options,
@@ -260,9 +259,15 @@ public final class InferenceClient {
     Objects.requireNonNull(options, "options");
     ModelRef target = target(request);
     ApiRequest api = ApiRequest.post(endpoint.path(), request.body(target.toString(), true)).idempotent();
-    return transport.track(ColdStartRetry.run(() -> transport.stream(api, options).thenApply(r -> new EventStream<>(r,
+    return ridingColdStarts(() -> transport.stream(api, options).thenApply(r -> new EventStream<>(r,
         endpoint.chunkType(), endpoint.usage(), endpoint.perfMetrics(), endpoint.finishes(), api.toString())),
-        target, coldStart, transport.time()), api.toString());
+        target, api);
+  }
+
+  /** Runs {@code attempt} under this client's cold-start policy, tracked so that closing the client ends it. */
+  private <T> CompletableFuture<T> ridingColdStarts(Supplier<CompletableFuture<T>> attempt, ModelRef target,
+      ApiRequest api) {
+    return transport.track(ColdStartRetry.run(attempt, target, coldStart, transport.time()), api.toString());
   }
 
   /** Opens a stream and reads it to the end on the caller executor, feeding {@code onChunk} and the endpoint's assembler. */

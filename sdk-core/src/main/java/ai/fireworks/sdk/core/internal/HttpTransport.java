@@ -176,6 +176,11 @@ public final class HttpTransport {
     return future;
   }
 
+  /** Starts {@code waiter}, tracked like a call (see {@link #track}): closing fails the wait. */
+  public <T> CompletableFuture<T> start(Waiter<T> waiter) {
+    return track(waiter.start(), waiter.toString());
+  }
+
   /**
    * Fails every tracked call and wait still in progress with a {@link FireworksException}, and any
    * started later; their dependents run on this thread or, via {@link #toCaller}, on the caller
