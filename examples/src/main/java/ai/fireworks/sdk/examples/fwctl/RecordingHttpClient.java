@@ -63,11 +63,6 @@ final class RecordingHttpClient extends ForwardingHttpClient {
   }
 
   @Override
-  public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-    return delegate().sendAsync(request, recording(request, handler));
-  }
-
-  @Override
   public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
       HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
     return delegate().sendAsync(request, recording(request, handler), pushPromiseHandler);
