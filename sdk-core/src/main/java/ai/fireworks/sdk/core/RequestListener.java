@@ -6,7 +6,8 @@ package ai.fireworks.sdk.core;
  * {@link FireworksClient.Builder#addListener}.
  *
  * <p>Callbacks run on the thread that completed the exchange: an HTTP client thread, or the calling
- * thread for the first attempt of a blocking method. They must be fast and must not block. An exception thrown by a listener is logged and otherwise ignored.
+ * thread for the first attempt of a blocking method. They must be fast and must not block. An
+ * exception thrown by a listener is logged and otherwise ignored.
  * Events carry method, path and query, status, request id and timing; never headers or the key.
  */
 public interface RequestListener {
