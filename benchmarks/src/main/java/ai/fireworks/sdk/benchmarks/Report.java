@@ -68,9 +68,8 @@ public final class Report {
       return Results.MAPPER.getNodeFactory().booleanNode(rounds.stream().allMatch(JsonNode::asBoolean));
     }
     if (first.isNumber()) {
-      double[] v = rounds.stream().filter(JsonNode::isNumber).mapToDouble(JsonNode::asDouble).sorted().toArray();
-      double m = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-      return Results.MAPPER.getNodeFactory().numberNode(m);
+      return Results.MAPPER.getNodeFactory().numberNode(
+          Results.median(rounds.stream().filter(JsonNode::isNumber).mapToDouble(JsonNode::asDouble)));
     }
     return first;
   }

@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.util.stream.DoubleStream;
 
 /** Small helpers shared by the harnesses: result files and process CPU time. */
 final class Results {
@@ -25,6 +26,12 @@ final class Results {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The median of {@code values} (at least one); of an even count, the mean of the middle two. */
+  static double median(DoubleStream values) {
+    double[] v = values.sorted().toArray();
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
   /** CPU time of this whole JVM (all threads, GC and JIT included). */

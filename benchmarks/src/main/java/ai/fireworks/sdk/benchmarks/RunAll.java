@@ -262,8 +262,7 @@ public final class RunAll {
     }
 
     private static double median(List<double[]> list, int i) {
-      double[] v = list.stream().mapToDouble(a -> a[i]).sorted().toArray();
-      return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+      return Results.median(list.stream().mapToDouble(a -> a[i]));
     }
   }
 }

@@ -184,8 +184,7 @@ public final class SteadyState {
   }
 
   private static double median(List<double[]> blocks, int figure) {
-    double[] v = blocks.stream().mapToDouble(b -> b[figure]).sorted().toArray();
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    return Results.median(blocks.stream().mapToDouble(b -> b[figure]));
   }
 
   /**
