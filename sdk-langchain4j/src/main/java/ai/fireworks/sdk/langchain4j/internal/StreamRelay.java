@@ -1,0 +1,151 @@
+package ai.fireworks.sdk.langchain4j.internal;
+
+import ai.fireworks.sdk.inference.ChatChunkChoice;
+import ai.fireworks.sdk.inference.ChatCompletion;
+import ai.fireworks.sdk.inference.ChatCompletionChunk;
+import ai.fireworks.sdk.inference.ChatDelta;
+import ai.fireworks.sdk.inference.ToolCall;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.model.chat.response.CompleteToolCall;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialThinking;
+import dev.langchain4j.model.chat.response.PartialThinkingContext;
+import dev.langchain4j.model.chat.response.PartialToolCall;
+import dev.langchain4j.model.chat.response.PartialToolCallContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Relays one streamed chat completion to a LangChain4j {@link StreamingChatResponseHandler}:
+ * {@code onPartialResponse} per text fragment, {@code onPartialThinking} per reasoning fragment,
+ * {@code onPartialToolCall} per tool-call argument fragment and {@code onCompleteToolCall} once a
+ * call's fragments are joined, then exactly one of {@code onCompleteResponse} or {@code onError}.
+ * Only the first choice is relayed. After {@link StreamingHandle#cancel()} no callback follows.
+ * Chunks arrive one at a time, in order, on the client's executor; not otherwise thread-safe.
+ */
+public final class StreamRelay implements Consumer<ChatCompletionChunk>, StreamingHandle {
+  private static final System.Logger LOG = System.getLogger("ai.fireworks.sdk.langchain4j");
+
+  private final StreamingChatResponseHandler handler;
+  private final AtomicBoolean ended = new AtomicBoolean();
+  private volatile boolean cancelled;
+  private volatile CompletableFuture<?> stream;
+
+  private int callIndex = -1;
+  private String callId;
+  private String callName;
+  private final StringBuilder callArguments = new StringBuilder();
+
+  /** A relay to {@code handler}; {@link #attach} it to the stream's future. */
+  public StreamRelay(StreamingChatResponseHandler handler) {
+    this.handler = handler;
+  }
+
+  /** Ends the relay with {@code future}: its completion or its failure (mapped by {@link Errors}). */
+  public void attach(CompletableFuture<ChatCompletion> future) {
+    this.stream = future;
+    CompletableFuture<?> unused = future.whenComplete((completion, failure) -> {
+      if (failure != null) {
+        fail(failure);
+      } else {
+        complete(completion);
+      }
+    });
+  }
+
+  @Override
+  public void accept(ChatCompletionChunk chunk) {
+    if (cancelled) {
+      return;
+    }
+    for (ChatChunkChoice choice : chunk.choices()) {
+      if (choice.index() != 0) {
+        continue;
+      }
+      ChatDelta delta = choice.delta();
+      delta.reasoningContent().filter(t -> !t.isEmpty()).ifPresent(t ->
+          handler.onPartialThinking(new PartialThinking(t), new PartialThinkingContext(this)));
+      delta.content().filter(t -> !t.isEmpty()).ifPresent(t ->
+          handler.onPartialResponse(new PartialResponse(t), new PartialResponseContext(this)));
+      delta.toolCalls().forEach(this::toolCallFragment);
+      if (choice.finishReason().isPresent()) {
+        completeToolCall();
+      }
+    }
+  }
+
+  private void toolCallFragment(ToolCall fragment) {
+    int index = fragment.index().orElse(Math.max(callIndex, 0));
+    if (index != callIndex) {
+      completeToolCall();
+      callIndex = index;
+    }
+    fragment.id().filter(s -> !s.isEmpty()).ifPresent(s -> callId = s);
+    if (!fragment.function().name().isEmpty()) {
+      callName = fragment.function().name();
+    }
+    String arguments = fragment.function().arguments();
+    if (!arguments.isEmpty()) {
+      callArguments.append(arguments);
+      handler.onPartialToolCall(PartialToolCall.builder().index(index).id(callId).name(callName)
+          .partialArguments(arguments).build(), new PartialToolCallContext(this));
+    }
+  }
+
+  private void completeToolCall() {
+    if (callIndex < 0 || callName == null) {
+      return;
+    }
+    String arguments = callArguments.length() == 0 ? "{}" : callArguments.toString();
+    handler.onCompleteToolCall(new CompleteToolCall(callIndex,
+        ToolExecutionRequest.builder().id(callId).name(callName).arguments(arguments).build()));
+    callIndex = -1;
+    callId = null;
+    callName = null;
+    callArguments.setLength(0);
+  }
+
+  private void complete(ChatCompletion completion) {
+    if (cancelled || !ended.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      completeToolCall();
+      handler.onCompleteResponse(Responses.toLangChain4j(completion));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "the StreamingChatResponseHandler threw from onCompleteResponse; ignored", e);
+    }
+  }
+
+  /** Hands {@code failure} to {@code onError}, once; exceptions the handler throws there are logged. */
+  public void fail(Throwable failure) {
+    if (cancelled || !ended.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      handler.onError(Errors.toLangChain4j(failure));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "the StreamingChatResponseHandler threw from onError; ignored", e);
+    }
+  }
+
+  /** Stops the stream; no callback follows. */
+  @Override
+  public void cancel() {
+    cancelled = true;
+    CompletableFuture<?> s = stream;
+    if (s != null) {
+      s.cancel(true);
+    }
+  }
+
+  @Override
+  public boolean isCancelled() {
+    return cancelled;
+  }
+}

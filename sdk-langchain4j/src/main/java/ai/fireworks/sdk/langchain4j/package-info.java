@@ -1,0 +1,8 @@
+/**
+ * LangChain4j models backed by Fireworks, usually a dedicated deployment ({@code model#deployment}):
+ * {@link ai.fireworks.sdk.langchain4j.FireworksChatModel} and
+ * {@link ai.fireworks.sdk.langchain4j.FireworksStreamingChatModel}, built from a
+ * {@code FireworksClient} and a {@code ModelRef}, riding out scale-from-zero cold starts on this
+ * SDK's transport. The {@code internal} sub-package is implementation detail.
+ */
+package ai.fireworks.sdk.langchain4j;
