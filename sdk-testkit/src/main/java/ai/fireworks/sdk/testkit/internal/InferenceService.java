@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * {@code /inference/v1/completions} and {@code /chat/completions}: routes the {@code model}
  * identifier (section 3 of the reference) to a deployment or addon, answers cold starts with
  * 503 DEPLOYMENT_SCALING_UP, and generates deterministic text: {@code "[<model id>] <prompt>"},
- * cut by {@code stop} and {@code max_tokens}, counting whitespace-separated tokens.
+ * cut by {@code stop} and {@code max_tokens}, counting whitespace-separated tokens. Chat requests
+ * that offer tools get deterministic tool calls and answers to tool results ({@link ToolTurn}).
  */
 final class InferenceService {
   private static final Pattern SHORT = Pattern.compile("([^/#]+)/([^/#]+)");
@@ -61,6 +62,10 @@ final class InferenceService {
     List<String> stops = stops(body);
     List<String> prompts = new ArrayList<>();
     int promptTokens = chat ? chatPrompt(body, prompts) : completionPrompts(body, prompts);
+    ToolTurn tools = chat ? ToolTurn.of(body) : null;
+    if (tools != null && tools.answer().isPresent()) {
+      prompts.set(0, tools.answer().get());
+    }
 
     String servedId;
     synchronized (world) {
@@ -75,6 +80,9 @@ final class InferenceService {
 
     String id = (chat ? "chatcmpl-" : "cmpl-") + hex(24);
     long created = world.now().getEpochSecond();
+    if (tools != null && tools.calls()) {
+      return tools.reply(id, created, model, promptTokens, stream, mapper);
+    }
     List<List<String>> texts = new ArrayList<>();
     List<String> finish = new ArrayList<>();
     int completionTokens = 0;
