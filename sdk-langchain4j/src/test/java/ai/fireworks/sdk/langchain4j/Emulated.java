@@ -1,0 +1,66 @@
+package ai.fireworks.sdk.langchain4j;
+
+import ai.fireworks.sdk.core.FireworksClient;
+import ai.fireworks.sdk.core.ModelName;
+import ai.fireworks.sdk.core.ModelRef;
+import ai.fireworks.sdk.core.WaitOptions;
+import ai.fireworks.sdk.deployments.Deployment;
+import ai.fireworks.sdk.deployments.DeploymentsClient;
+import ai.fireworks.sdk.inference.ColdStartPolicy;
+import ai.fireworks.sdk.testkit.FireworksEmulator;
+import java.time.Duration;
+
+/**
+ * An emulator on the system clock with one warm deployment ({@link #WARM}, one replica) and one
+ * scaled to zero ({@link #COLD}); a cold start there lasts two 503 answers. Close it after the tests.
+ */
+final class Emulated implements AutoCloseable {
+  static final String LLAMA = "accounts/fireworks/models/llama-v3p2-3b-instruct";
+  static final ModelRef WARM = ModelRef.parse(LLAMA + "#accounts/acme/deployments/warm");
+  static final ModelRef COLD = ModelRef.parse(LLAMA + "#accounts/acme/deployments/cold");
+  /** Short waits, so that a cold start through the emulator takes milliseconds. */
+  static final ColdStartPolicy QUICK = ColdStartPolicy.builder().initialBackoff(Duration.ofMillis(10))
+      .maxBackoff(Duration.ofMillis(20)).budget(Duration.ofSeconds(30)).build();
+
+  final FireworksEmulator emulator;
+  final FireworksClient client;
+
+  Emulated() {
+    emulator = FireworksEmulator.builder().systemClock().creatingDelay(Duration.ZERO)
+        .coldStart(Duration.ofHours(1)).coldStartAfterRequests(2).start();
+    client = emulator.client();
+    DeploymentsClient deployments = DeploymentsClient.of(client);
+    WaitOptions quick = WaitOptions.builder().initialInterval(Duration.ofMillis(5)).maxInterval(Duration.ofMillis(10))
+        .timeout(Duration.ofSeconds(30)).build();
+    deploy(deployments, "warm", 1, quick);
+    deploy(deployments, "cold", 0, quick);
+    deployments.scale(COLD.deployment().orElseThrow(), 0);
+  }
+
+  private static void deploy(DeploymentsClient deployments, String id, int minReplicas, WaitOptions quick) {
+    Deployment unused = deployments.create(ModelName.parse(LLAMA)).deploymentId(id).minReplicaCount(minReplicas)
+        .maxReplicaCount(1).submitAndWait(quick);
+  }
+
+  /** A chat model on {@code target} with short cold-start waits. */
+  FireworksChatModel.Builder chat(ModelRef target) {
+    return FireworksChatModel.builder().client(client).target(target).coldStartPolicy(QUICK);
+  }
+
+  /** A streaming chat model on {@code target} with short cold-start waits. */
+  FireworksStreamingChatModel.Builder streaming(ModelRef target) {
+    return FireworksStreamingChatModel.builder().client(client).target(target).coldStartPolicy(QUICK);
+  }
+
+  /** The body of the last chat completion request the emulator received. */
+  com.fasterxml.jackson.databind.JsonNode lastChatBody() {
+    var sent = emulator.journal().requests("POST", "/inference/v1/chat/completions");
+    return sent.get(sent.size() - 1).bodyJson();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    emulator.close();
+  }
+}
