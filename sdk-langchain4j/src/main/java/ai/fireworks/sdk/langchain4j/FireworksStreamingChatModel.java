@@ -21,8 +21,9 @@ import java.util.Set;
  * {@code onPartialToolCall} per tool-call argument fragment and {@code onCompleteToolCall} when a
  * call is whole, and finally exactly one of {@code onCompleteResponse} (with the joined text,
  * thinking, tool calls, usage and finish reason) or {@code onError} (LangChain4j's exception, the
- * SDK's as its cause). An exception the handler throws from a partial callback ends the stream and
- * goes to {@code onError}. Cancelling through a callback's {@code StreamingHandle} closes the stream
+ * SDK's as its cause). As LangChain4j specifies, an exception the handler throws from a callback
+ * is handed to its {@code onError} and the stream goes on (one thrown by {@code onError} is logged
+ * and ignored). Cancelling through a callback's {@code StreamingHandle} closes the stream
  * and ends the callbacks. A cold start is ridden out before the stream opens; a stream is never
  * retried once a chunk arrived. Bad input throws {@link IllegalArgumentException} from {@code chat}
  * itself, before anything is sent. Thread-safe.

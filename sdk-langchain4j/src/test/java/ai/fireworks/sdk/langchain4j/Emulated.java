@@ -8,7 +8,9 @@ import ai.fireworks.sdk.deployments.Deployment;
 import ai.fireworks.sdk.deployments.DeploymentsClient;
 import ai.fireworks.sdk.inference.ColdStartPolicy;
 import ai.fireworks.sdk.testkit.FireworksEmulator;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * An emulator on the system clock with one warm deployment ({@link #WARM}, one replica) and one
@@ -18,6 +20,10 @@ final class Emulated implements AutoCloseable {
   static final String LLAMA = "accounts/fireworks/models/llama-v3p2-3b-instruct";
   static final ModelRef WARM = ModelRef.parse(LLAMA + "#accounts/acme/deployments/warm");
   static final ModelRef COLD = ModelRef.parse(LLAMA + "#accounts/acme/deployments/cold");
+  /** A second warm deployment, for requests that name another model than the default. */
+  static final ModelRef OTHER = ModelRef.parse(LLAMA + "#accounts/acme/deployments/other");
+  /** A deployment that does not exist. */
+  static final ModelRef GONE = ModelRef.parse(LLAMA + "#accounts/acme/deployments/gone");
   /** Short waits, so that a cold start through the emulator takes milliseconds. */
   static final ColdStartPolicy QUICK = ColdStartPolicy.builder().initialBackoff(Duration.ofMillis(10))
       .maxBackoff(Duration.ofMillis(20)).budget(Duration.ofSeconds(30)).build();
@@ -34,6 +40,7 @@ final class Emulated implements AutoCloseable {
         .timeout(Duration.ofSeconds(30)).build();
     deploy(deployments, "warm", 1, quick);
     deploy(deployments, "cold", 0, quick);
+    deploy(deployments, "other", 1, quick);
     deployments.scale(COLD.deployment().orElseThrow(), 0);
   }
 
@@ -50,6 +57,16 @@ final class Emulated implements AutoCloseable {
   /** A streaming chat model on {@code target} with short cold-start waits. */
   FireworksStreamingChatModel.Builder streaming(ModelRef target) {
     return FireworksStreamingChatModel.builder().client(client).target(target).coldStartPolicy(QUICK);
+  }
+
+  /** A chat model on a deployment that does not exist, failing at once. */
+  FireworksChatModel failingChat(ChatModelListener listener) {
+    return chat(GONE).coldStartPolicy(ColdStartPolicy.disabled()).listeners(List.of(listener)).build();
+  }
+
+  /** A streaming chat model on a deployment that does not exist, failing at once. */
+  FireworksStreamingChatModel failingStreaming(ChatModelListener listener) {
+    return streaming(GONE).coldStartPolicy(ColdStartPolicy.disabled()).listeners(List.of(listener)).build();
   }
 
   /** The body of the last chat completion request the emulator received. */

@@ -94,19 +94,44 @@ class FireworksStreamingChatModelTest {
   }
 
   @Test
-  void anExceptionFromAPartialCallbackEndsTheStreamWithOnError() {
+  void exceptionsFromCallbacksGoToOnErrorAndTheStreamGoesOn() throws Exception {
+    IllegalStateException broken = new IllegalStateException("handler broke");
+    List<Throwable> errors = new CopyOnWriteArrayList<>();
     RecordingHandler handler = new RecordingHandler() {
       @Override
       public void onPartialResponse(String text) {
         super.onPartialResponse(text);
-        throw new IllegalStateException("handler broke");
+        throw broken;
+      }
+
+      @Override
+      public void onCompleteResponse(ChatResponse response) {
+        super.onCompleteResponse(response);
+        throw broken;
+      }
+
+      @Override
+      public void onError(Throwable error) {
+        errors.add(error);
+        throw new IllegalStateException("ignored");
       }
     };
 
-    fw.streaming(Emulated.WARM).build().chat("one two three", handler);
-    handler.await();
+    fw.streaming(Emulated.WARM).build().chat("one two", handler);
+    handler.response();
 
-    assertEquals(List.of("partial [llama-v3p2-3b-instruct]", "error IllegalStateException"), handler.events);
+    assertEquals(List.of("partial [llama-v3p2-3b-instruct]", "partial  one", "partial  two", "complete"), handler.events);
+    eventually(() -> errors.size() == 4);
+    assertTrue(errors.stream().allMatch(e -> e == broken));
+  }
+
+  /** Polls {@code condition} for at most 10 s. */
+  static void eventually(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      assertTrue(System.nanoTime() < deadline, "condition not met within 10 s");
+      Thread.onSpinWait();
+    }
   }
 
   @Test

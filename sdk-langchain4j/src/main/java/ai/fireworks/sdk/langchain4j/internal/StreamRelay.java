@@ -6,6 +6,7 @@ import ai.fireworks.sdk.inference.ChatCompletionChunk;
 import ai.fireworks.sdk.inference.ChatDelta;
 import ai.fireworks.sdk.inference.ToolCall;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.CompleteToolCall;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
@@ -25,7 +26,8 @@ import java.util.function.Consumer;
  * {@code onPartialResponse} per text fragment, {@code onPartialThinking} per reasoning fragment,
  * {@code onPartialToolCall} per tool-call argument fragment and {@code onCompleteToolCall} once a
  * call's fragments are joined, then exactly one of {@code onCompleteResponse} or {@code onError}.
- * Only the first choice is relayed. After {@link StreamingHandle#cancel()} no callback follows.
+ * As LangChain4j specifies, an exception a callback throws is handed to {@code onError} and the
+ * stream goes on; one {@code onError} throws is logged and ignored. Only the first choice is relayed. After {@link StreamingHandle#cancel()} no callback follows.
  * Chunks arrive one at a time, in order, on the client's executor; not otherwise thread-safe.
  */
 public final class StreamRelay implements Consumer<ChatCompletionChunk>, StreamingHandle {
@@ -68,10 +70,10 @@ public final class StreamRelay implements Consumer<ChatCompletionChunk>, Streami
         continue;
       }
       ChatDelta delta = choice.delta();
-      delta.reasoningContent().filter(t -> !t.isEmpty()).ifPresent(t ->
-          handler.onPartialThinking(new PartialThinking(t), new PartialThinkingContext(this)));
-      delta.content().filter(t -> !t.isEmpty()).ifPresent(t ->
-          handler.onPartialResponse(new PartialResponse(t), new PartialResponseContext(this)));
+      delta.reasoningContent().filter(t -> !t.isEmpty()).ifPresent(t -> safely(() ->
+          handler.onPartialThinking(new PartialThinking(t), new PartialThinkingContext(this))));
+      delta.content().filter(t -> !t.isEmpty()).ifPresent(t -> safely(() ->
+          handler.onPartialResponse(new PartialResponse(t), new PartialResponseContext(this))));
       delta.toolCalls().forEach(this::toolCallFragment);
       if (choice.finishReason().isPresent()) {
         completeToolCall();
@@ -92,8 +94,9 @@ public final class StreamRelay implements Consumer<ChatCompletionChunk>, Streami
     String arguments = fragment.function().arguments();
     if (!arguments.isEmpty()) {
       callArguments.append(arguments);
-      handler.onPartialToolCall(PartialToolCall.builder().index(index).id(callId).name(callName)
-          .partialArguments(arguments).build(), new PartialToolCallContext(this));
+      PartialToolCall partial = PartialToolCall.builder().index(index).id(callId).name(callName)
+          .partialArguments(arguments).build();
+      safely(() -> handler.onPartialToolCall(partial, new PartialToolCallContext(this)));
     }
   }
 
@@ -102,8 +105,9 @@ public final class StreamRelay implements Consumer<ChatCompletionChunk>, Streami
       return;
     }
     String arguments = callArguments.length() == 0 ? "{}" : callArguments.toString();
-    handler.onCompleteToolCall(new CompleteToolCall(callIndex,
-        ToolExecutionRequest.builder().id(callId).name(callName).arguments(arguments).build()));
+    CompleteToolCall call = new CompleteToolCall(callIndex,
+        ToolExecutionRequest.builder().id(callId).name(callName).arguments(arguments).build());
+    safely(() -> handler.onCompleteToolCall(call));
     callIndex = -1;
     callId = null;
     callName = null;
@@ -114,24 +118,34 @@ public final class StreamRelay implements Consumer<ChatCompletionChunk>, Streami
     if (cancelled || !ended.compareAndSet(false, true)) {
       return;
     }
+    completeToolCall();
+    ChatResponse response = Responses.toLangChain4j(completion);
+    safely(() -> handler.onCompleteResponse(response));
+  }
+
+  /** Runs a handler callback; an exception it throws goes to {@code onError}, as LangChain4j specifies, and the stream goes on. */
+  private void safely(Runnable callback) {
     try {
-      completeToolCall();
-      handler.onCompleteResponse(Responses.toLangChain4j(completion));
+      callback.run();
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "the StreamingChatResponseHandler threw from onCompleteResponse; ignored", e);
+      onError(e);
     }
   }
 
-  /** Hands {@code failure} to {@code onError}, once; exceptions the handler throws there are logged. */
+  private void onError(Throwable error) {
+    try {
+      handler.onError(error);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "the StreamingChatResponseHandler threw from onError; ignored", e);
+    }
+  }
+
+  /** Hands {@code failure} to {@code onError}, once; exceptions the handler throws there are logged and ignored. */
   public void fail(Throwable failure) {
     if (cancelled || !ended.compareAndSet(false, true)) {
       return;
     }
-    try {
-      handler.onError(Errors.toLangChain4j(failure));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "the StreamingChatResponseHandler threw from onError; ignored", e);
-    }
+    onError(Errors.toLangChain4j(failure));
   }
 
   /** Stops the stream; no callback follows. */

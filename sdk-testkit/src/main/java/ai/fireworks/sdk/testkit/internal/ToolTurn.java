@@ -18,7 +18,8 @@ import java.util.Optional;
  * is its enum's first value or else the property's name, an integer 1, a number 1.5, a boolean
  * true, an array one such item, an object its own required properties. When the last message is
  * a tool result, the answer's text quotes it: {@code The tool <name> returned: <result>}.
- * Otherwise nothing changes. Stateless; thread-safe.
+ * A streamed call sends its arguments in two fragments ({@code {}} in one). Otherwise nothing
+ * changes. Stateless; thread-safe.
  */
 final class ToolTurn {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -89,11 +90,13 @@ final class ToolTurn {
     }
     List<String> events = new ArrayList<>();
     events.add(event(mapper, id, created, model, NODES.objectNode().put("role", "assistant"), null, null));
-    int half = arguments.length() / 2;
+    int half = arguments.length() > 2 ? arguments.length() / 2 : arguments.length();
     events.add(event(mapper, id, created, model, toolDelta(call(callId, callName, arguments.substring(0, half))), null, null));
-    ObjectNode rest = NODES.objectNode();
-    rest.putObject("function").put("arguments", arguments.substring(half));
-    events.add(event(mapper, id, created, model, toolDelta(rest), null, null));
+    if (half < arguments.length()) {
+      ObjectNode rest = NODES.objectNode();
+      rest.putObject("function").put("arguments", arguments.substring(half));
+      events.add(event(mapper, id, created, model, toolDelta(rest), null, null));
+    }
     events.add(event(mapper, id, created, model, NODES.objectNode(), "tool_calls", usage));
     events.add("[DONE]");
     return Reply.events(events);
