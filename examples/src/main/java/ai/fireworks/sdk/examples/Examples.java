@@ -94,6 +94,11 @@ public final class Examples {
 
   /** Rides out cold starts for up to 15 minutes, printing each wait on {@code out}. */
   public static ColdStartPolicy coldStart(PrintStream out) {
+    return quietColdStart().withOnWait(w -> out.println("   ... " + w));
+  }
+
+  /** Rides out cold starts for up to 15 minutes, reporting nothing. */
+  public static ColdStartPolicy quietColdStart() {
     // The SDK reports each wait on its executor while waiting; 200 ms or more leaves time to print it.
     Duration twice = pollInterval.multipliedBy(2);
     Duration first = twice.compareTo(Duration.ofMillis(200)) >= 0 ? twice : Duration.ofMillis(200);
@@ -101,7 +106,6 @@ public final class Examples {
         .budget(Duration.ofMinutes(15))
         .initialBackoff(first)
         .maxBackoff(first.multipliedBy(8))
-        .onWait(w -> out.println("   ... " + w))
         .build();
   }
 

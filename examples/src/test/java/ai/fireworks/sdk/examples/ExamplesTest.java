@@ -157,6 +157,23 @@ class ExamplesTest {
   }
 
   @Test
+  void langChain4jAssistantRidesTheColdStartCallsTheToolAndQuotesIt() {
+    List<String> all = run(LangChain4jAssistant::run);
+    List<String> lines = steps(all);
+
+    assertTrue(lines.get(0).matches("Deployment accounts/acme/deployments/lc4j-[a-z0-9]{6} is READY"), lines.get(0));
+    assertEquals("Scaled to zero; the first question wakes it up", lines.get(1));
+    assertEquals(2, all.stream().filter(l -> l.startsWith("   ... warming up the deployment: ")
+        && l.contains("is scaling up from zero")).count(), all::toString);
+    assertEquals("Tool openTickets(customer) called", lines.get(2));
+    assertEquals("Assistant: [llama-v3p2-3b-instruct] The tool openTickets returned: 3", lines.get(3));
+    assertTrue(lines.get(4).startsWith("Deleted accounts/acme/deployments/lc4j-"), lines.get(4));
+    assertEquals(List.of(503, 503, 200, 200), emulator.journal().requests("POST", "/inference/v1/chat/completions")
+        .stream().map(r -> r.status()).collect(Collectors.toList()));
+    assertNoDeploymentLeft();
+  }
+
+  @Test
   void asyncFleetCreatesAwaitsQueriesAndDeletesThreeDeployments() {
     List<String> lines = steps(run(AsyncFleet::run));
 
