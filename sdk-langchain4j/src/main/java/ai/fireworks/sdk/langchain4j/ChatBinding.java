@@ -5,16 +5,11 @@ import ai.fireworks.sdk.core.ModelRef;
 import ai.fireworks.sdk.inference.ChatRequest;
 import ai.fireworks.sdk.inference.InferenceClient;
 import ai.fireworks.sdk.langchain4j.internal.Requests;
-import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import java.util.List;
-import java.util.Set;
 
 /** What both chat models hold: the inference client, the target, the defaults and the listeners. Immutable. */
 final class ChatBinding {
-  /** Fireworks accepts {@code response_format} with a JSON schema, in OpenAI's form. */
-  static final Set<Capability> CAPABILITIES = Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
-
   final InferenceClient inference;
   final ModelRef target;
   final FireworksChatRequestParameters defaults;

@@ -1,18 +1,11 @@
 package ai.fireworks.sdk.langchain4j;
 
 import ai.fireworks.sdk.core.FireworksException;
-import ai.fireworks.sdk.core.ModelRef;
 import ai.fireworks.sdk.langchain4j.internal.Errors;
 import ai.fireworks.sdk.langchain4j.internal.Responses;
-import dev.langchain4j.model.ModelProvider;
-import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import java.util.List;
-import java.util.Set;
 
 /**
  * A Fireworks model, usually a dedicated deployment ({@code model#deployment}), as a LangChain4j
@@ -33,21 +26,14 @@ import java.util.Set;
  * cause. Listeners are called by {@link ChatModel#chat(ChatRequest)} as LangChain4j specifies.
  * Thread-safe.
  */
-public final class FireworksChatModel implements ChatModel {
-  private final ChatBinding binding;
-
+public final class FireworksChatModel extends ChatModelBase implements ChatModel {
   private FireworksChatModel(ChatBinding binding) {
-    this.binding = binding;
+    super(binding);
   }
 
   /** A new builder; {@code client} (or {@code inferenceClient}) and {@code target} are required. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** The model queried when a request names none. */
-  public ModelRef target() {
-    return binding.target;
   }
 
   /**
@@ -64,35 +50,6 @@ public final class FireworksChatModel implements ChatModel {
     } catch (FireworksException e) {
       throw Errors.toLangChain4j(e);
     }
-  }
-
-  /** The builder's parameters, with {@code modelName} the target. */
-  @Override
-  public ChatRequestParameters defaultRequestParameters() {
-    return binding.defaults;
-  }
-
-  @Override
-  public List<ChatModelListener> listeners() {
-    return binding.listeners;
-  }
-
-  /** {@link ModelProvider#OTHER}: LangChain4j 1.19 has no constant for Fireworks. */
-  @Override
-  public ModelProvider provider() {
-    return ModelProvider.OTHER;
-  }
-
-  /** {@link Capability#RESPONSE_FORMAT_JSON_SCHEMA}. */
-  @Override
-  public Set<Capability> supportedCapabilities() {
-    return ChatBinding.CAPABILITIES;
-  }
-
-  /** Names the target and the parameters, never the API key. */
-  @Override
-  public String toString() {
-    return "FireworksChatModel{" + binding + "}";
   }
 
   /** Builds a {@link FireworksChatModel}. Not thread-safe. */

@@ -1,16 +1,9 @@
 package ai.fireworks.sdk.langchain4j;
 
-import ai.fireworks.sdk.core.ModelRef;
 import ai.fireworks.sdk.langchain4j.internal.StreamRelay;
-import dev.langchain4j.model.ModelProvider;
-import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import java.util.List;
-import java.util.Set;
 
 /**
  * A Fireworks model, usually a dedicated deployment ({@code model#deployment}), as a LangChain4j
@@ -28,21 +21,14 @@ import java.util.Set;
  * retried once a chunk arrived. Bad input throws {@link IllegalArgumentException} from {@code chat}
  * itself, before anything is sent. Thread-safe.
  */
-public final class FireworksStreamingChatModel implements StreamingChatModel {
-  private final ChatBinding binding;
-
+public final class FireworksStreamingChatModel extends ChatModelBase implements StreamingChatModel {
   private FireworksStreamingChatModel(ChatBinding binding) {
-    this.binding = binding;
+    super(binding);
   }
 
   /** A new builder; {@code client} (or {@code inferenceClient}) and {@code target} are required. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** The model queried when a request names none. */
-  public ModelRef target() {
-    return binding.target;
   }
 
   /**
@@ -55,35 +41,6 @@ public final class FireworksStreamingChatModel implements StreamingChatModel {
     ai.fireworks.sdk.inference.ChatRequest sdkRequest = binding.request(request);
     StreamRelay relay = new StreamRelay(handler);
     relay.attach(binding.inference.chatStreamingAsync(sdkRequest, relay));
-  }
-
-  /** The builder's parameters, with {@code modelName} the target. */
-  @Override
-  public ChatRequestParameters defaultRequestParameters() {
-    return binding.defaults;
-  }
-
-  @Override
-  public List<ChatModelListener> listeners() {
-    return binding.listeners;
-  }
-
-  /** {@link ModelProvider#OTHER}: LangChain4j 1.19 has no constant for Fireworks. */
-  @Override
-  public ModelProvider provider() {
-    return ModelProvider.OTHER;
-  }
-
-  /** {@link Capability#RESPONSE_FORMAT_JSON_SCHEMA}. */
-  @Override
-  public Set<Capability> supportedCapabilities() {
-    return ChatBinding.CAPABILITIES;
-  }
-
-  /** Names the target and the parameters, never the API key. */
-  @Override
-  public String toString() {
-    return "FireworksStreamingChatModel{" + binding + "}";
   }
 
   /** Builds a {@link FireworksStreamingChatModel}. Not thread-safe. */

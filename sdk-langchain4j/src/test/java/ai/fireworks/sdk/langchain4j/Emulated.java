@@ -11,6 +11,8 @@ import ai.fireworks.sdk.testkit.FireworksEmulator;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * An emulator on the system clock with one warm deployment ({@link #WARM}, one replica) and one
@@ -73,6 +75,15 @@ final class Emulated implements AutoCloseable {
   com.fasterxml.jackson.databind.JsonNode lastChatBody() {
     var sent = emulator.journal().requests("POST", "/inference/v1/chat/completions");
     return sent.get(sent.size() - 1).bodyJson();
+  }
+
+  /** Polls {@code condition} for at most 10 s. */
+  static void eventually(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() < deadline, "condition not met within 10 s");
+      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+    }
   }
 
   @Override

@@ -77,7 +77,7 @@ class FireworksChatModelTest {
     List<Integer> statuses = fw.emulator.journal().requests("POST", "/inference/v1/chat/completions").stream()
         .map(r -> r.status()).toList();
     assertEquals(List.of(503, 503, 200), statuses);
-    assertEquals(2, waits.size());
+    Emulated.eventually(() -> waits.size() == 2);
     assertTrue(waits.get(0).isScalingUp() && waits.get(0).model().equals(Emulated.COLD), waits.get(0).toString());
   }
 

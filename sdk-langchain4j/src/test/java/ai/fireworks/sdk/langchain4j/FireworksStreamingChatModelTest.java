@@ -77,7 +77,7 @@ class FireworksStreamingChatModelTest {
     fw.streaming(Emulated.COLD).onColdStart(waits::add).build().chat("Hello", handler);
 
     assertEquals("[llama-v3p2-3b-instruct] Hello", handler.response().aiMessage().text());
-    assertEquals(2, waits.size());
+    Emulated.eventually(() -> waits.size() == 2);
   }
 
   @Test
@@ -121,17 +121,8 @@ class FireworksStreamingChatModelTest {
     handler.response();
 
     assertEquals(List.of("partial [llama-v3p2-3b-instruct]", "partial  one", "partial  two", "complete"), handler.events);
-    eventually(() -> errors.size() == 4);
+    Emulated.eventually(() -> errors.size() == 4);
     assertTrue(errors.stream().allMatch(e -> e == broken));
-  }
-
-  /** Polls {@code condition} for at most 10 s. */
-  static void eventually(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "condition not met within 10 s");
-      Thread.onSpinWait();
-    }
   }
 
   @Test
