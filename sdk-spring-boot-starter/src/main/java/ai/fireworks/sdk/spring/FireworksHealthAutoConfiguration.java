@@ -27,13 +27,13 @@ import org.springframework.context.annotation.Conditional;
 @ConditionalOnClass(HealthContributor.class)
 @ConditionalOnBean({DeploymentsClient.class, DeclaredDeployments.class})
 @Conditional(OnDeclaredDeploymentsCondition.class)
-@ConditionalOnEnabledHealthIndicator("fireworks")
 public class FireworksHealthAutoConfiguration {
   /** Creates the configuration; Spring calls it. */
   public FireworksHealthAutoConfiguration() {}
 
   /** The composite named {@code fireworks} (Spring Boot drops the {@code HealthContributor} suffix). */
   @Bean
+  @ConditionalOnEnabledHealthIndicator("fireworks") // here, not on the class: its condition class must not load without spring-boot-health
   @ConditionalOnMissingBean(name = "fireworksHealthContributor")
   public CompositeHealthContributor fireworksHealthContributor(DeploymentsClient deployments,
       DeclaredDeployments declared, FireworksProperties properties) {
