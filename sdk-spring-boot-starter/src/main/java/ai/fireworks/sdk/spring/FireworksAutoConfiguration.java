@@ -96,14 +96,14 @@ public class FireworksAutoConfiguration {
 
   /** One {@code ModelRef} bean per declared deployment, qualified by its id. */
   @Bean
-  public static ModelRefRegistrar fireworksModelRefRegistrar() {
+  static ModelRefRegistrar fireworksModelRefRegistrar() {
     return new ModelRefRegistrar();
   }
 
   /** Verifies, plans or applies the declared deployments once every singleton exists. */
   @Bean
   @Conditional(OnDeclaredDeploymentsCondition.class)
-  public DeclaredDeploymentsStartup fireworksDeclaredDeploymentsStartup(FireworksProperties properties,
+  DeclaredDeploymentsStartup fireworksDeclaredDeploymentsStartup(FireworksProperties properties,
       DeclaredDeployments declared, ObjectProvider<DeploymentsClient> deployments) {
     return new DeclaredDeploymentsStartup(properties, declared, deployments);
   }

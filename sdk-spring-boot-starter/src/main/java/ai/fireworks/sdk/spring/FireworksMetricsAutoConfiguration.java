@@ -27,19 +27,19 @@ public class FireworksMetricsAutoConfiguration {
 
   /** The listener recording into the application's registry. */
   @Bean
-  public RequestMetrics fireworksRequestMetrics(MeterRegistry registry) {
+  RequestMetrics fireworksRequestMetrics(MeterRegistry registry) {
     return new RequestMetrics(registry);
   }
 
   /** Adds the listener to the client the starter builds. */
   @Bean
-  public FireworksClientCustomizer fireworksMetricsClientCustomizer(RequestMetrics metrics) {
+  FireworksClientCustomizer fireworksMetricsClientCustomizer(RequestMetrics metrics) {
     return builder -> builder.addListener(metrics);
   }
 
   /** Times the cold-start waits of the inference client the starter builds, keeping any callback it had. */
   @Bean
-  public InferenceClientCustomizer fireworksColdStartMetricsCustomizer(RequestMetrics metrics) {
+  InferenceClientCustomizer fireworksColdStartMetricsCustomizer(RequestMetrics metrics) {
     return client -> client.withColdStart(client.coldStartPolicy()
         .withOnWait(client.coldStartPolicy().onWait().andThen(metrics::onColdStartWait)));
   }

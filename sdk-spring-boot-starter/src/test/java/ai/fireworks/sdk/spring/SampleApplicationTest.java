@@ -114,6 +114,7 @@ class SampleApplicationTest {
     assertThat(c.get("broken").at("/details/message").asText()).isEqualTo("replica crashed: out of memory");
     assertThat(c.get("missing").get("status").asText()).isEqualTo("DOWN");
     assertThat(c.get("missing").at("/details/state").asText()).isEqualTo("MISSING");
+    assertThat(c.get("missing").at("/details/message").asText()).startsWith("HTTP 404").contains("not found");
   }
 
   @Test

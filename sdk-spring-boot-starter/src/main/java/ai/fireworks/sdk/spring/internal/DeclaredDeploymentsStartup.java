@@ -64,10 +64,10 @@ public final class DeclaredDeploymentsStartup implements SmartInitializingSingle
     checks.forEach((id, check) -> {
       try {
         Outcome outcome = check.join();
-        if (outcome.warn) {
-          LOG.warn(outcome.message);
+        if (outcome.warn()) {
+          LOG.warn(outcome.message());
         } else {
-          LOG.info(outcome.message);
+          LOG.info(outcome.message());
         }
       } catch (CompletionException | IllegalArgumentException | IllegalStateException e) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -135,14 +135,6 @@ public final class DeclaredDeploymentsStartup implements SmartInitializingSingle
     return mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  /** What to log for one deployment. */
-  private static final class Outcome {
-    final boolean warn;
-    final String message;
-
-    Outcome(boolean warn, String message) {
-      this.warn = warn;
-      this.message = message;
-    }
-  }
+  /** What to log for one deployment, and whether as a warning. */
+  private record Outcome(boolean warn, String message) {}
 }

@@ -2,13 +2,18 @@ package ai.fireworks.sdk.spring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.fireworks.sdk.core.DeploymentScalingUpException;
+import ai.fireworks.sdk.core.ErrorDetails;
+import ai.fireworks.sdk.core.ModelRef;
 import ai.fireworks.sdk.core.RequestEvent;
+import ai.fireworks.sdk.inference.ColdStartWait;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Tags stay few whatever ids, model names and queries pass through. */
@@ -54,9 +59,26 @@ class RequestMetricsTest {
     Timer ok = registry.get(RequestMetrics.REQUESTS).tag("method", "POST").tag("operation", "/inference/v1/completions")
         .tag("status", "200").tag("outcome", "SUCCESS").timer();
     assertThat(ok.count()).isEqualTo(1);
-    assertThat(ok.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(42);
+    assertThat(ok.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(42);
     Meter noResponse = registry.get(RequestMetrics.REQUESTS).tag("status", "NONE").tag("outcome", "UNKNOWN").timer();
     assertThat(noResponse).isNotNull();
+  }
+
+  @Test
+  void coldStartWaitsAreTimedByReasonWithoutTheModel() {
+    ModelRef model = ModelRef.parse("accounts/fireworks/models/llama-v3p2-3b-instruct#accounts/acme/deployments/chat");
+    ErrorDetails scalingUp = ErrorDetails.builder().statusCode(503).errorCode("DEPLOYMENT_SCALING_UP")
+        .message("scaling up").build();
+
+    metrics.onColdStartWait(ColdStartWait.builder().model(model).cause(new DeploymentScalingUpException(scalingUp))
+        .attempt(1).elapsed(Duration.ZERO).nextDelay(Duration.ofSeconds(3)).budget(Duration.ofMinutes(10)).build());
+    metrics.onColdStartWait(ColdStartWait.builder().model(model).cause(new DeploymentScalingUpException(scalingUp))
+        .attempt(2).elapsed(Duration.ofSeconds(3)).nextDelay(Duration.ofSeconds(6)).budget(Duration.ofMinutes(10)).build());
+
+    Timer waits = registry.get(RequestMetrics.COLD_START_WAITS).tag("reason", "scaling_up").timer();
+    assertThat(waits.count()).isEqualTo(2);
+    assertThat(waits.totalTime(TimeUnit.SECONDS)).isEqualTo(9);
+    assertThat(waits.getId().getTags()).hasSize(1);
   }
 
   private static RequestEvent event(String method, String path, int status, int attempt) {
