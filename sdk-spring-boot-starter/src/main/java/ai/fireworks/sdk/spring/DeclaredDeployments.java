@@ -93,7 +93,10 @@ public final class DeclaredDeployments {
     return spec;
   }
 
-  /** The resource name of deployment {@code id}, {@code accounts/<account>/deployments/<id>}; throws like {@link #spec}. */
+  /**
+   * The resource name of deployment {@code id}, {@code accounts/<account>/deployments/<id>}; throws like
+   * {@link #spec}.
+   */
   public DeploymentName name(String id) {
     return spec(id).deploymentName(account).orElseThrow();
   }

@@ -46,7 +46,10 @@ class SampleApplicationTest {
   @Autowired
   MeterRegistry registry;
 
-  /** Points the starter at the emulator, where chat is READY, sleepy scaled to zero, broken FAILED, creating CREATING. */
+  /**
+   * Points the starter at the emulator, where chat is READY, sleepy scaled to zero, broken FAILED,
+   * creating CREATING.
+   */
   @DynamicPropertySource
   static synchronized void fireworks(DynamicPropertyRegistry properties) {
     if (!seeded) {
