@@ -47,6 +47,21 @@ class DeploymentJsonTest {
   }
 
   @Test
+  void directRouteKeysAreReadableButToStringShowsOnlyHowManyThereAre() throws Exception {
+    Deployment d = Json.MAPPER.readValue(Fixtures.text("deployment-direct-route.json"), Deployment.class);
+
+    assertEquals(java.util.List.of("dr-SENTINEL-aaaa-1111", "dr-SENTINEL-bbbb-2222"), d.directRouteApiKeys());
+    assertEquals(2, d.directRouteApiKeyCount());
+    String text = d.toString();
+    assertFalse(text.contains("dr-SENTINEL"), text);
+    assertTrue(text.contains("directRouteApiKeys=****") && text.contains("directRouteApiKeyCount=2"), text);
+    assertFalse(new DeploymentFailedException(d).toString().contains("dr-SENTINEL"));
+    JsonNode written = Fixtures.tree(new String(Json.write(d), StandardCharsets.UTF_8));
+    assertEquals(2, written.get("directRouteApiKeys").size(), "JSON (what -o json prints) keeps the keys");
+    assertFalse(written.has("directRouteApiKeyCount"), "the count is not an API field");
+  }
+
+  @Test
   void keepsUnknownFieldsAndWritesThemBack() throws Exception {
     Deployment d = Json.MAPPER.readValue(Fixtures.text("deployment.json"), Deployment.class);
 

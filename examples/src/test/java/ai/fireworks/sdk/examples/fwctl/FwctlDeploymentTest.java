@@ -118,6 +118,32 @@ class FwctlDeploymentTest extends FwctlEmulatorTest {
   }
 
   @Test
+  void directRouteKeysAreCountedInTextButNeverPrintedExceptInTheRawJson() throws Exception {
+    String[] keys = {"dr-SENTINEL-1111-aaaa", "dr-SENTINEL-2222-bbbb"};
+    java.net.http.HttpResponse<String> created = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(emulator.baseUrl().resolve("/v1/accounts/acme/deployments?deploymentId=direct"))
+            .header("Authorization", "Bearer " + emulator.apiKey()).header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"baseModel\": \"" + LLAMA
+                + "\", \"directRouteType\": \"INTERNET\", \"directRouteApiKeys\": [\"" + keys[0] + "\", \""
+                + keys[1] + "\"]}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, created.statusCode(), created::body);
+
+    FwctlHarness.Result text = ok("--verbose", "get", "deployment", "direct");
+    FwctlHarness.Result listed = ok("--verbose", "list", "deployments");
+    FwctlHarness.Result updated = ok("update", "deployment", "direct", "--display-name", "renamed", "--wait");
+    FwctlHarness.Result json = ok("get", "deployment", "direct", "-o", "json");
+
+    assertTrue(text.out.lines().anyMatch(l -> l.matches("direct route:\\s+INTERNET, 2 keys")), text.out);
+    for (FwctlHarness.Result r : List.of(text, listed, updated)) {
+      for (String key : keys) {
+        assertFalse(r.out.contains(key) || r.err.contains(key), "a direct-route key was printed:\n" + r);
+      }
+    }
+    assertEquals(keys[1], json(json.out).at("/directRouteApiKeys/1").asText(), "-o json prints what the API returned");
+  }
+
+  @Test
   void apiErrorsExitOneWithStatusCodeMessageAndRequestId() {
     FwctlHarness.Result r = fw.run("get", "deployment", "missing");
 
