@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.fireworks.sdk.core.BadRequestException;
 import ai.fireworks.sdk.core.ConflictException;
 import ai.fireworks.sdk.core.DeploymentName;
 import ai.fireworks.sdk.core.FireworksClient;
@@ -57,6 +58,25 @@ class DeploymentsClientTest {
       throw new AssertionError("no request arrived");
     }
     return r;
+  }
+
+  @Test
+  void anErrorsGoogleRpcDetailsReachTheCallerSoItCanBranchOnTheReason() {
+    server.enqueue(Fixtures.json(400, "{\"code\": 3, \"message\": \"invalid deployment\", \"details\": ["
+        + "{\"@type\": \"type.googleapis.com/google.rpc.ErrorInfo\", \"reason\": \"SHAPE_NOT_ENABLED\","
+        + " \"domain\": \"fireworks.ai\", \"metadata\": {\"shape\": \"fast\"}},"
+        + "{\"@type\": \"type.googleapis.com/google.rpc.BadRequest\", \"fieldViolations\": ["
+        + "{\"field\": \"deployment_shape\", \"description\": \"not enabled for account acme\"}]},"
+        + "{\"@type\": \"type.googleapis.com/google.rpc.Help\", \"links\": []}]}"));
+
+    BadRequestException e = assertThrows(BadRequestException.class,
+        () -> deployments.create(LLAMA).deploymentId("my-llama").submit());
+
+    assertEquals("SHAPE_NOT_ENABLED", e.errorInfo().orElseThrow().reason());
+    assertEquals("fast", e.errorInfo().orElseThrow().metadata().get("shape"));
+    assertEquals("deployment_shape", e.details().get(1).badRequest().orElseThrow().fieldViolations().get(0).field());
+    assertEquals("type.googleapis.com/google.rpc.Help", e.details().get(2).type());
+    assertTrue(e.details().get(2).json().has("links"));
   }
 
   @Test
