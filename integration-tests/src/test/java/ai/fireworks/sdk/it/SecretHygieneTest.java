@@ -206,6 +206,15 @@ class SecretHygieneTest {
       scanner.scan("slow", slow);
       sim.await(deployments.deleteAsync(direct));
       failure(sim, "deleted while waiting", () -> deployments.waitUntilReady(direct, WAIT));
+
+      DeploymentSpec viaExtra = DeploymentSpec.builder().deploymentId("direct-extra").baseModel(LLAMA)
+          .putExtra("directRouteType", "INTERNET").putExtra("directRouteApiKeys", java.util.List.of(DIRECT_ROUTE_KEYS))
+          .build();
+      scanner.scan("spec with extras", viaExtra);
+      scanner.scan("plan with extras", sim.await(deployments.planAsync(viaExtra, ApplyOptions.defaults())));
+      scanner.scan("applied with extras", sim.await(deployments.applyAsync(viaExtra, ApplyOptions.defaults())));
+      scanner.scan("re-plan with extras", sim.await(deployments.planAsync(viaExtra.withExtra(java.util.Map.of(
+          "directRouteApiKeys", java.util.List.of(DIRECT_ROUTE_KEYS[1]))), ApplyOptions.defaults())));
     }
   }
 

@@ -34,6 +34,12 @@ abstract class AbstractRequestOptions {
   abstract Map<String, String> headers();
 
   /**
+   * Extra query parameters sent with this call, as given: an escape hatch for parameters newer than
+   * the SDK. A name the SDK also sends (such as {@code validateOnly}) takes this value.
+   */
+  abstract Map<String, String> queryParams();
+
+  /**
    * A key that makes a non-idempotent POST safe to retry: sent as {@code Idempotency-Key} and
    * reused on every attempt.
    */
@@ -47,6 +53,9 @@ abstract class AbstractRequestOptions {
     retryPolicy().ifPresent(p -> b.append("retryPolicy=").append(p).append(", "));
     if (!headers().isEmpty()) {
       b.append("headers=").append(Redaction.mask(headers())).append(", ");
+    }
+    if (!queryParams().isEmpty()) {
+      b.append("queryParams=").append(Redaction.mask(queryParams())).append(", ");
     }
     idempotencyKey().ifPresent(k -> b.append("idempotencyKey=").append(k).append(", "));
     if (b.charAt(b.length() - 1) == ' ') {

@@ -62,6 +62,22 @@ class DeploymentJsonTest {
   }
 
   @Test
+  void newerRegionsAreKnownConstantsAndRevocableReplicasAreRead() throws Exception {
+    Deployment d = Json.MAPPER.readValue("{\"name\": \"accounts/acme/deployments/x\", \"baseModel\": "
+        + "\"accounts/fireworks/models/m\", \"region\": \"AP_MALAYSIA_1\", \"placement\": {\"region\": \"US_OHIO_2\"},"
+        + " \"replicaStats\": {\"readyReplicaCount\": 3, \"revocableReplicaCount\": 2}}", Deployment.class);
+
+    assertSame(Region.AP_MALAYSIA_1, d.region().orElseThrow());
+    assertSame(Region.US_OHIO_2, d.placement().orElseThrow().region().orElseThrow());
+    assertEquals(2, d.replicaStats().orElseThrow().revocableReplicaCount());
+    for (Region r : java.util.List.of(Region.EU_NETHERLANDS_1, Region.US_WASHINGTON_5, Region.US_MINNESOTA_1,
+        Region.US_CALIFORNIA_2)) {
+      assertTrue(r.isKnown(), r.toString());
+      assertSame(r, Region.of(r.toString()));
+    }
+  }
+
+  @Test
   void keepsUnknownFieldsAndWritesThemBack() throws Exception {
     Deployment d = Json.MAPPER.readValue(Fixtures.text("deployment.json"), Deployment.class);
 

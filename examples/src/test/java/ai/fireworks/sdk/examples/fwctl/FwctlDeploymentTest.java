@@ -118,6 +118,20 @@ class FwctlDeploymentTest extends FwctlEmulatorTest {
   }
 
   @Test
+  void deploymentShapeShorthandIsSentAsGivenAndABadShapeIsRefusedBeforeSending() {
+    FwctlHarness.Result r = ok("create", "deployment", "llama-v3p2-3b-instruct", "--deployment-id", "shaped",
+        "--deployment-shape", "fast");
+    FwctlHarness.Result bad = fw.run("create", "deployment", "llama-v3p2-3b-instruct", "--deployment-shape", "speedy");
+
+    assertEquals("fast", sent("POST", "/v1/accounts/acme/deployments").get(0).bodyJson().path("deploymentShape").asText());
+    assertTrue(r.out.lines().anyMatch(l -> l.matches("deployment shape:\\s+accounts/fireworks/deploymentShapes/"
+        + "llama-v3p2-3b-instruct-fast/versions/1")), r.out);
+    assertEquals(2, bad.exit, bad::toString);
+    assertTrue(bad.err.contains("deploymentShape must be fast, throughput, minimal"), bad.err);
+    assertEquals(1, fw.requests().size(), "the bad shape sent nothing");
+  }
+
+  @Test
   void directRouteKeysAreCountedInTextButNeverPrintedExceptInTheRawJson() throws Exception {
     String[] keys = {"dr-SENTINEL-1111-aaaa", "dr-SENTINEL-2222-bbbb"};
     java.net.http.HttpResponse<String> created = java.net.http.HttpClient.newHttpClient().send(
