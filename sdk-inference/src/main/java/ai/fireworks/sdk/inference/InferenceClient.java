@@ -1,11 +1,13 @@
 package ai.fireworks.sdk.inference;
 
+import ai.fireworks.sdk.core.AccountId;
 import ai.fireworks.sdk.core.DeploymentName;
 import ai.fireworks.sdk.core.FireworksClient;
 import ai.fireworks.sdk.core.FireworksException;
 import ai.fireworks.sdk.core.ModelRef;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.internal.ApiRequest;
+import ai.fireworks.sdk.core.internal.ApiResponse;
 import ai.fireworks.sdk.core.internal.ClientAccess;
 import ai.fireworks.sdk.core.internal.Futures;
 import ai.fireworks.sdk.core.internal.HttpTransport;
@@ -106,6 +108,16 @@ public final class InferenceClient {
   /** The cold-start policy of this view. */
   public ColdStartPolicy coldStartPolicy() {
     return coldStart;
+  }
+
+  /** Embeddings on this view: the same deployment binding and cold-start policy as chat. */
+  public EmbeddingsClient embeddings() {
+    return new EmbeddingsClient(this);
+  }
+
+  /** Reranking on this view: the same deployment binding and cold-start policy as chat. */
+  public RerankClient reranker() {
+    return new RerankClient(this);
   }
 
   // ---- completions --------------------------------------------------------------------------
@@ -247,11 +259,26 @@ public final class InferenceClient {
   // ---- plumbing -----------------------------------------------------------------------------
 
   private <R> CompletableFuture<R> send(InferenceRequest request, RequestOptions options, Endpoint<R, ?> endpoint) {
-    Objects.requireNonNull(options, "options");
     ModelRef target = target(request);
-    ApiRequest api = ApiRequest.post(endpoint.path(), request.body(target.toString(), false)).idempotent();
-    return ridingColdStarts(() -> transport.send(api, options).thenApply(r -> endpoint.withMetadata().apply(
-        r.json(endpoint.type(), api), ResponseMetadata.of(r.status(), r.headers()))), target, api);
+    return post(endpoint.path(), target, request.body(target.toString(), false), options,
+        (r, api) -> endpoint.withMetadata().apply(r.json(endpoint.type(), api), ResponseMetadata.of(r.status(), r.headers())));
+  }
+
+  /**
+   * The one path every buffered inference call takes (chat, completions, embeddings, rerank):
+   * POSTs {@code body} to {@code path} as a repeatable request, under the transport's retries and
+   * this view's cold-start policy for {@code target}, and decodes the 2xx response.
+   */
+  <R> CompletableFuture<R> post(String path, ModelRef target, Object body, RequestOptions options,
+      BiFunction<ApiResponse, ApiRequest, R> decode) {
+    Objects.requireNonNull(options, "options");
+    ApiRequest api = ApiRequest.post(path, body).idempotent();
+    return ridingColdStarts(() -> transport.send(api, options).thenApply(r -> decode.apply(r, api)), target, api);
+  }
+
+  /** The client's transport, for the services that share this view ({@link EmbeddingsClient}, {@link RerankClient}). */
+  HttpTransport transport() {
+    return transport;
   }
 
   private <C> CompletableFuture<EventStream<C>> open(InferenceRequest request, RequestOptions options,
@@ -322,7 +349,16 @@ public final class InferenceClient {
   /** The model the request goes to, after resolving short forms and applying this view's deployment. */
   ModelRef target(InferenceRequest request) {
     Objects.requireNonNull(request, "request");
-    Optional<ModelRef> ref = request.resolveModel(client.accountId().orElse(null));
+    return target(request.resolveModel(account()));
+  }
+
+  /** The client's account, against which bare model ids are resolved; null if it has none. */
+  AccountId account() {
+    return client.accountId().orElse(null);
+  }
+
+  /** The model a request naming {@code ref} (or nothing) goes to, after applying this view's deployment. */
+  ModelRef target(Optional<ModelRef> ref) {
     if (deployment == null) {
       return ref.orElseThrow(() -> new IllegalArgumentException(
           "model is required: set it on the request, or query a deployment with InferenceClient.on(deployment)"));

@@ -62,16 +62,7 @@ final class InferenceService {
     List<String> prompts = new ArrayList<>();
     int promptTokens = chat ? chatPrompt(body, prompts) : completionPrompts(body, prompts);
 
-    String servedId;
-    synchronized (world) {
-      Target t = resolve(model);
-      if (chat && !hasConversationConfig(t.servedModel)) {
-        throw ApiError.of(404, RpcCode.NOT_FOUND, "model is missing conversation_config, please use /completions API "
-            + "instead").inference("invalid_request_error", "NOT_FOUND", "model");
-      }
-      admit(t.deployment);
-      servedId = t.servedModel.substring(t.servedModel.lastIndexOf('/') + 1);
-    }
+    String servedId = serve(model, chat);
 
     String id = (chat ? "chatcmpl-" : "cmpl-") + hex(24);
     long created = world.now().getEpochSecond();
@@ -181,6 +172,22 @@ final class InferenceService {
       return mapper.writeValueAsString(c);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Routes {@code model} to a serving deployment and admits the request (answering cold starts
+   * with 503), checking for a chat template when {@code chat}; returns the served model's id.
+   */
+  String serve(String model, boolean chat) {
+    synchronized (world) {
+      Target t = resolve(model);
+      if (chat && !hasConversationConfig(t.servedModel)) {
+        throw ApiError.of(404, RpcCode.NOT_FOUND, "model is missing conversation_config, please use /completions API "
+            + "instead").inference("invalid_request_error", "NOT_FOUND", "model");
+      }
+      admit(t.deployment);
+      return t.servedModel.substring(t.servedModel.lastIndexOf('/') + 1);
     }
   }
 
@@ -300,7 +307,7 @@ final class InferenceService {
     return out;
   }
 
-  private static int words(String text) {
+  static int words(String text) {
     return pieces(text).size();
   }
 
