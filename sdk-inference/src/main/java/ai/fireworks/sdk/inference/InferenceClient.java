@@ -11,21 +11,14 @@ import ai.fireworks.sdk.core.internal.ApiResponse;
 import ai.fireworks.sdk.core.internal.ClientAccess;
 import ai.fireworks.sdk.core.internal.Futures;
 import ai.fireworks.sdk.core.internal.HttpTransport;
-import ai.fireworks.sdk.inference.internal.ChatAssembler;
+import ai.fireworks.sdk.core.internal.StreamingResponse;
 import ai.fireworks.sdk.inference.internal.ColdStartRetry;
-import ai.fireworks.sdk.inference.internal.CompletionAssembler;
-import ai.fireworks.sdk.inference.internal.StreamAssembler;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -54,19 +47,22 @@ public final class InferenceClient {
   static final String CHAT_PATH = "/inference/v1/chat/completions";
 
   /** What differs between the two endpoints; everything else goes the same way. */
-  private record Endpoint<R, C>(String path, Class<R> type, BiFunction<R, ResponseMetadata, R> withMetadata,
-      Class<C> chunkType, Function<C, Optional<Usage>> usage, Function<C, Optional<JsonNode>> perfMetrics,
-      Predicate<C> finishes, Supplier<StreamAssembler<C, R, ?>> assembler) {}
+  private record Endpoint<R, C, S extends EventStream<C>>(String path, Class<R> type,
+      BiFunction<R, ResponseMetadata, R> withMetadata, StreamOpener<S> opener,
+      BiFunction<S, Consumer<? super C>, CompletableFuture<R>> accumulate) {}
 
-  private static final Endpoint<Completion, CompletionChunk> COMPLETIONS = new Endpoint<>(COMPLETIONS_PATH,
-      Completion.class, Completion::withMetadata, CompletionChunk.class, CompletionChunk::usage,
-      CompletionChunk::perfMetrics, c -> c.choices().stream().anyMatch(x -> x.finishReason().isPresent()),
-      CompletionAssembler::new);
+  /** Wraps an opened response in the endpoint's stream type. */
+  private interface StreamOpener<S> {
+    S open(StreamingResponse response, String description, Executor executor);
+  }
 
-  private static final Endpoint<ChatCompletion, ChatCompletionChunk> CHAT = new Endpoint<>(CHAT_PATH,
-      ChatCompletion.class, ChatCompletion::withMetadata, ChatCompletionChunk.class, ChatCompletionChunk::usage,
-      ChatCompletionChunk::perfMetrics, c -> c.choices().stream().anyMatch(x -> x.finishReason().isPresent()),
-      ChatAssembler::new);
+  private static final Endpoint<Completion, CompletionChunk, CompletionStream> COMPLETIONS = new Endpoint<>(
+      COMPLETIONS_PATH, Completion.class, Completion::withMetadata, CompletionStream::new,
+      CompletionStream::accumulateAsync);
+
+  private static final Endpoint<ChatCompletion, ChatCompletionChunk, ChatCompletionStream> CHAT = new Endpoint<>(
+      CHAT_PATH, ChatCompletion.class, ChatCompletion::withMetadata, ChatCompletionStream::new,
+      ChatCompletionStream::accumulateAsync);
 
   private final FireworksClient client;
   private final HttpTransport transport;
@@ -163,12 +159,12 @@ public final class InferenceClient {
    * @throws IllegalArgumentException if the request has no model and this view no deployment
    * @throws FireworksException if the stream could not be opened
    */
-  public EventStream<CompletionChunk> completeStreaming(CompletionRequest request) {
+  public CompletionStream completeStreaming(CompletionRequest request) {
     return completeStreaming(request, RequestOptions.none());
   }
 
   /** {@link #completeStreaming(CompletionRequest)} with per-call options. */
-  public EventStream<CompletionChunk> completeStreaming(CompletionRequest request, RequestOptions options) {
+  public CompletionStream completeStreaming(CompletionRequest request, RequestOptions options) {
     return HttpTransport.call(() -> open(request, options, COMPLETIONS));
   }
 
@@ -228,12 +224,12 @@ public final class InferenceClient {
    * @throws IllegalArgumentException if the request has no model and this view no deployment
    * @throws FireworksException if the stream could not be opened
    */
-  public EventStream<ChatCompletionChunk> chatStreaming(ChatRequest request) {
+  public ChatCompletionStream chatStreaming(ChatRequest request) {
     return chatStreaming(request, RequestOptions.none());
   }
 
   /** {@link #chatStreaming(ChatRequest)} with per-call options. */
-  public EventStream<ChatCompletionChunk> chatStreaming(ChatRequest request, RequestOptions options) {
+  public ChatCompletionStream chatStreaming(ChatRequest request, RequestOptions options) {
     return HttpTransport.call(() -> open(request, options, CHAT));
   }
 
@@ -258,7 +254,7 @@ public final class InferenceClient {
 
   // ---- plumbing -----------------------------------------------------------------------------
 
-  private <R> CompletableFuture<R> send(InferenceRequest request, RequestOptions options, Endpoint<R, ?> endpoint) {
+  private <R> CompletableFuture<R> send(InferenceRequest request, RequestOptions options, Endpoint<R, ?, ?> endpoint) {
     ModelRef target = target(request);
     return post(endpoint.path(), target, request.body(target.toString(), false), options,
         (r, api) -> endpoint.withMetadata().apply(r.json(endpoint.type(), api), ResponseMetadata.of(r.status(), r.headers())));
@@ -281,14 +277,13 @@ public final class InferenceClient {
     return transport;
   }
 
-  private <C> CompletableFuture<EventStream<C>> open(InferenceRequest request, RequestOptions options,
-      Endpoint<?, C> endpoint) {
+  private <C, S extends EventStream<C>> CompletableFuture<S> open(InferenceRequest request, RequestOptions options,
+      Endpoint<?, C, S> endpoint) {
     Objects.requireNonNull(options, "options");
     ModelRef target = target(request);
     ApiRequest api = ApiRequest.post(endpoint.path(), request.body(target.toString(), true)).idempotent();
-    return ridingColdStarts(() -> transport.stream(api, options).thenApply(r -> new EventStream<>(r,
-        endpoint.chunkType(), endpoint.usage(), endpoint.perfMetrics(), endpoint.finishes(), api.toString())),
-        target, api);
+    return ridingColdStarts(() -> transport.stream(api, options).thenApply(r -> endpoint.opener().open(r,
+        api.toString(), transport.callerExecutor())), target, api);
   }
 
   /** Runs {@code attempt} under this client's cold-start policy, tracked so that closing the client ends it. */
@@ -297,53 +292,12 @@ public final class InferenceClient {
     return transport.track(ColdStartRetry.run(attempt, target, coldStart, transport.time()), api.toString());
   }
 
-  /** Opens a stream and reads it to the end on the caller executor, feeding {@code onChunk} and the endpoint's assembler. */
-  private <R, C> CompletableFuture<R> streamAsync(InferenceRequest request, RequestOptions options,
-      Endpoint<R, C> endpoint, Consumer<? super C> onChunk) {
+  /** Opens a stream and accumulates it on the caller executor, feeding {@code onChunk}; cancelling closes it. */
+  private <R, C, S extends EventStream<C>> CompletableFuture<R> streamAsync(InferenceRequest request,
+      RequestOptions options, Endpoint<R, C, S> endpoint, Consumer<? super C> onChunk) {
     Objects.requireNonNull(onChunk, "onChunk");
-    StreamAssembler<C, R, ?> assembler = endpoint.assembler().get();
-    CompletableFuture<EventStream<C>> opened = open(request, options, endpoint);
-    CompletableFuture<R> result = new CompletableFuture<>();
-    AtomicReference<EventStream<C>> current = new AtomicReference<>();
-    Futures.onCompletion(result, (v, e) -> {
-      if (e instanceof CancellationException) {
-        opened.cancel(true);
-        EventStream<C> s = current.get();
-        if (s != null) {
-          s.close();
-        }
-      }
-    });
-    Futures.onCompletion(opened, (stream, e) -> {
-      try {
-        transport.callerExecutor().execute(() -> {
-          if (e != null) {
-            result.completeExceptionally(HttpTransport.unwrap(e));
-            return;
-          }
-          current.set(stream);
-          try (stream) {
-            for (C chunk : stream) {
-              if (result.isDone()) {
-                return;
-              }
-              onChunk.accept(chunk);
-              assembler.add(chunk);
-            }
-            result.complete(assembler.build(stream.metadata()));
-          } catch (RuntimeException | Error t) {
-            result.completeExceptionally(t);
-          }
-        });
-      } catch (RejectedExecutionException x) {
-        if (stream != null) {
-          stream.close();
-        }
-        result.completeExceptionally(new FireworksException("the client's executor rejected the stream reader; "
-            + "was the FireworksClient closed?", x));
-      }
-    });
-    return result;
+    return transport.toCaller(Futures.compose(open(request, options, endpoint),
+        stream -> endpoint.accumulate().apply(stream, onChunk)));
   }
 
   /** The model the request goes to, after resolving short forms and applying this view's deployment. */
