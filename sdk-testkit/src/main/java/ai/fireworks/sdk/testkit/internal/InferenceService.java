@@ -61,8 +61,18 @@ final class InferenceService {
     List<String> stops = stops(body);
     List<String> prompts = new ArrayList<>();
     int promptTokens = chat ? chatPrompt(body, prompts) : completionPrompts(body, prompts);
+    int images = chat ? Vision.countImages(body.get("messages")) : 0;
 
-    String servedId = serve(model, chat);
+    String served = serve(model, chat);
+    String servedId = served.substring(served.lastIndexOf('/') + 1);
+    if (images > 0 && !supportsImages(served)) {
+      throw invalid("model " + served + " does not accept images (supportsImageInput is false); use a vision model",
+          "messages");
+    }
+    if (images > 0) {
+      prompts.set(prompts.size() - 1, "(saw " + images + (images == 1 ? " image) " : " images) ")
+          + prompts.get(prompts.size() - 1));
+    }
 
     String id = (chat ? "chatcmpl-" : "cmpl-") + hex(24);
     long created = world.now().getEpochSecond();
@@ -177,7 +187,7 @@ final class InferenceService {
 
   /**
    * Routes {@code model} to a serving deployment and admits the request (answering cold starts
-   * with 503), checking for a chat template when {@code chat}; returns the served model's id.
+   * with 503), checking for a chat template when {@code chat}; returns the served model's name.
    */
   String serve(String model, boolean chat) {
     synchronized (world) {
@@ -187,7 +197,7 @@ final class InferenceService {
             + "instead").inference("invalid_request_error", "NOT_FOUND", "model");
       }
       admit(t.deployment);
-      return t.servedModel.substring(t.servedModel.lastIndexOf('/') + 1);
+      return t.servedModel;
     }
   }
 
@@ -265,6 +275,19 @@ final class InferenceService {
     }
     Matcher m = SHORT.matcher(s);
     return m.matches() ? "accounts/" + m.group(1) + "/" + collection + "/" + m.group(2) : null;
+  }
+
+  private boolean supportsImages(String modelName) {
+    synchronized (world) {
+      ObjectNode m = world.models.get(modelName);
+      for (int hops = 0; m != null && hops < 3; hops++) {
+        if (m.path("supportsImageInput").asBoolean(false)) {
+          return true;
+        }
+        m = world.models.get(m.path("peftDetails").path("baseModel").asText(""));
+      }
+      return false;
+    }
   }
 
   private boolean hasConversationConfig(String modelName) {

@@ -50,6 +50,7 @@ final class RetrievalService {
       throw InferenceService.invalid("input must be a string or a non-empty array of strings", "input");
     }
     String served = inference.serve(model, false);
+    served = served.substring(served.lastIndexOf('/') + 1);
     int full = served.contains("embedding-8b") ? 4096 : served.contains("embedding-4b") ? 2560 : 1024;
     int dims = full;
     JsonNode d = body.get("dimensions");
