@@ -94,7 +94,7 @@ final class EmbeddingsReader {
       if (n == buf.length) {
         buf = Arrays.copyOf(buf, n * 2);
       }
-      buf[n++] = p.getFloatValue();
+      buf[n++] = FloatText.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
     }
     return n == buf.length ? buf : Arrays.copyOf(buf, n);
   }
