@@ -24,7 +24,9 @@ import java.util.function.Supplier;
 /**
  * Completions and chat completions ({@code /inference/v1/completions},
  * {@code /inference/v1/chat/completions}) over the client's one HTTP transport: blocking,
- * {@link CompletableFuture} and streamed forms of each.
+ * {@link CompletableFuture} and streamed forms of each. {@link #embeddings()} and
+ * {@link #reranker()} give embeddings and rerank on the same view, under the same retries and
+ * cold-start policy.
  *
  * <p>Every call is retried like a read, since inference changes no server state: connection
  * failures and HTTP 408/429/5xx under the client's {@code RetryPolicy}. On top of that, a
