@@ -8,11 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Authentication and routing of control-plane and inference requests to the services. */
 public final class Api {
   private static final Set<String> INFERENCE_ENDPOINTS = Set.of("/completions", "/chat/completions", "/embeddings",
       "/rerank");
+  private static final Pattern SHAPES = Pattern.compile(
+      "/v1/accounts/([^/]+)/deploymentShapes(?:/([^/:]+)(/versions(?:/([^/:]+))?)?)?");
 
   private final World world;
   private final String apiKey;
@@ -20,6 +24,7 @@ public final class Api {
   private final DeploymentService deployments;
   private final DeployedModelService deployedModels;
   private final ModelService models;
+  private final ShapeService shapes;
   private final InferenceService inference;
   private final RetrievalService retrieval;
 
@@ -30,6 +35,7 @@ public final class Api {
     this.deployments = new DeploymentService(world);
     this.deployedModels = new DeployedModelService(world);
     this.models = new ModelService(world);
+    this.shapes = new ShapeService(world);
     this.inference = new InferenceService(world, mapper);
     this.retrieval = new RetrievalService(inference);
   }
@@ -63,6 +69,10 @@ public final class Api {
           return inference.handle(json, endpoint.equals("/chat/completions"));
       }
     }
+    Matcher shape = SHAPES.matcher(rawPath);
+    if (shape.matches()) {
+      return Reply.json(200, shape(method, shape, q));
+    }
     String[] seg = rawPath.split("/", -1);
     if (seg.length < 5 || seg.length > 6 || !seg[0].isEmpty() || !seg[1].equals("v1") || !seg[2].equals("accounts")) {
       throw notFound(rawPath);
@@ -95,6 +105,24 @@ public final class Api {
       default:
         throw notFound(rawPath);
     }
+  }
+
+  /** The read-only deployment-shape endpoints; shapes of account {@code fireworks} are public. */
+  private JsonNode shape(String method, Matcher m, Query q) {
+    String account = decode(m.group(1));
+    if (!account.equals(world.account()) && !account.equals("fireworks")) {
+      throw ApiError.of(RpcCode.PERMISSION_DENIED, "the API key does not have access to account \"" + account + "\"");
+    }
+    String id = m.group(2) == null ? null : decode(m.group(2));
+    if (id == null) {
+      return on(method, "GET", () -> shapes.list(account, q));
+    }
+    if (m.group(3) == null) {
+      return on(method, "GET", () -> shapes.get(account, id));
+    }
+    String version = m.group(4);
+    return version == null ? on(method, "GET", () -> shapes.listVersions(account, id, q))
+        : on(method, "GET", () -> shapes.getVersion(account, id, decode(version)));
   }
 
   private JsonNode deployment(String method, String id, String verb, Query q, byte[] body, String rawPath) {
