@@ -41,8 +41,9 @@ class ApiSurfaceTest {
   void thePublicTypesAreTheModelsTheirBuildersAndTheParameters() throws Exception {
     List<String> names = publicTypes().stream().map(Class::getSimpleName).sorted().collect(Collectors.toList());
 
-    assertEquals(List.of("Builder", "Builder", "Builder", "ChatModelBuilder", "FireworksChatModel",
-        "FireworksChatRequestParameters", "FireworksModelBuilder", "FireworksStreamingChatModel"), names);
+    assertEquals(List.of("Builder", "Builder", "Builder", "Builder", "Builder", "ChatModelBuilder", "FireworksChatModel",
+        "FireworksChatRequestParameters", "FireworksEmbeddingModel", "FireworksModelBuilder", "FireworksScoringModel",
+        "FireworksStreamingChatModel"), names);
   }
 
   private static List<Class<?>> publicTypes() throws Exception {

@@ -38,16 +38,22 @@ final class Emulated implements AutoCloseable {
         .coldStart(Duration.ofHours(1)).coldStartAfterRequests(2).start();
     client = emulator.client();
     DeploymentsClient deployments = DeploymentsClient.of(client);
-    WaitOptions quick = WaitOptions.builder().initialInterval(Duration.ofMillis(5)).maxInterval(Duration.ofMillis(10))
-        .timeout(Duration.ofSeconds(30)).build();
-    deploy(deployments, "warm", 1, quick);
-    deploy(deployments, "cold", 0, quick);
-    deploy(deployments, "other", 1, quick);
+    deploy(deployments, "warm", 1, LLAMA);
+    deploy(deployments, "cold", 0, LLAMA);
+    deploy(deployments, "other", 1, LLAMA);
     deployments.scale(COLD.deployment().orElseThrow(), 0);
   }
 
-  private static void deploy(DeploymentsClient deployments, String id, int minReplicas, WaitOptions quick) {
-    Deployment unused = deployments.create(ModelName.parse(LLAMA)).deploymentId(id).minReplicaCount(minReplicas)
+  /** Deploys {@code model} (a full model name) as {@code id} with one replica; returns {@code model#deployment}. */
+  ModelRef deploy(String id, String model) {
+    deploy(DeploymentsClient.of(client), id, 1, model);
+    return ModelRef.parse(model + "#accounts/acme/deployments/" + id);
+  }
+
+  private static void deploy(DeploymentsClient deployments, String id, int minReplicas, String model) {
+    WaitOptions quick = WaitOptions.builder().initialInterval(Duration.ofMillis(5)).maxInterval(Duration.ofMillis(10))
+        .timeout(Duration.ofSeconds(30)).build();
+    Deployment unused = deployments.create(ModelName.parse(model)).deploymentId(id).minReplicaCount(minReplicas)
         .maxReplicaCount(1).submitAndWait(quick);
   }
 

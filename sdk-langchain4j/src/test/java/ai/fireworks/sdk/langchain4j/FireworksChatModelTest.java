@@ -190,13 +190,16 @@ class FireworksChatModelTest {
 
   @Test
   void imagesInAUserMessageAreSentAsContentParts() {
-    ChatResponse unused = fw.chat(Emulated.WARM).build().chat(UserMessage.from(TextContent.from("What is this?"),
+    ModelRef vision = fw.deploy("vision", "accounts/fireworks/models/qwen2p5-vl-32b-instruct");
+
+    ChatResponse answer = fw.chat(vision).build().chat(UserMessage.from(TextContent.from("What is this?"),
         ImageContent.from("https://example.com/cat.png"), ImageContent.from("aGVsbG8=", "image/jpeg")));
 
     JsonNode content = fw.lastChatBody().at("/messages/0/content");
     assertEquals("text", content.at("/0/type").asText());
     assertEquals("https://example.com/cat.png", content.at("/1/image_url/url").asText());
     assertEquals("data:image/jpeg;base64,aGVsbG8=", content.at("/2/image_url/url").asText());
+    assertEquals("[qwen2p5-vl-32b-instruct] (saw 2 images) What is this?", answer.aiMessage().text());
   }
 
   @Test

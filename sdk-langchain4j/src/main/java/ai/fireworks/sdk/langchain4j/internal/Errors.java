@@ -13,6 +13,7 @@ import ai.fireworks.sdk.core.RateLimitException;
 import ai.fireworks.sdk.core.RequestTimeoutException;
 import ai.fireworks.sdk.core.ServerException;
 import ai.fireworks.sdk.inference.ColdStartTimeoutException;
+import ai.fireworks.sdk.inference.EmbeddingBatchException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.InvalidRequestException;
@@ -47,34 +48,41 @@ public final class Errors {
     return new LangChain4jException(t.toString(), t);
   }
 
+  /** The type follows the failure itself: for a failed embeddings batch, the batch's cause. */
   private static LangChain4jException map(FireworksException e) {
     String message = e.getMessage();
+    FireworksException kind = e instanceof EmbeddingBatchException && e.getCause() instanceof FireworksException
+        ? (FireworksException) e.getCause() : e;
+    return map(kind, message, e);
+  }
+
+  private static LangChain4jException map(FireworksException e, String message, FireworksException cause) {
     if (e instanceof AuthenticationException || e instanceof PermissionDeniedException) {
-      return new dev.langchain4j.exception.AuthenticationException(message, e);
+      return new dev.langchain4j.exception.AuthenticationException(message, cause);
     }
     if (e instanceof NotFoundException) {
-      return new ModelNotFoundException(message, e);
+      return new ModelNotFoundException(message, cause);
     }
     if (e instanceof BadRequestException || e instanceof ConflictException || e instanceof PreconditionFailedException) {
-      return new InvalidRequestException(message, e);
+      return new InvalidRequestException(message, cause);
     }
     if (e instanceof RateLimitException) {
-      return new dev.langchain4j.exception.RateLimitException(message, e);
+      return new dev.langchain4j.exception.RateLimitException(message, cause);
     }
     if (e instanceof ColdStartTimeoutException || e instanceof RequestTimeoutException) {
-      return new TimeoutException(message, e);
+      return new TimeoutException(message, cause);
     }
     if (e instanceof ServerException) {
-      return new InternalServerException(message, e);
+      return new InternalServerException(message, cause);
     }
     if (e instanceof ApiException) {
       HttpException http = new HttpException(((ApiException) e).statusCode(), message);
-      http.initCause(e);
+      http.initCause(cause);
       return http;
     }
     if (e instanceof ConnectionException) {
-      return new RetriableException(message, e);
+      return new RetriableException(message, cause);
     }
-    return new LangChain4jException(message, e);
+    return new LangChain4jException(message, cause);
   }
 }
