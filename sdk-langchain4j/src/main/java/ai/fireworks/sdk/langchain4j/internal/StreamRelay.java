@@ -6,7 +6,9 @@ import ai.fireworks.sdk.inference.ChatCompletionChunk;
 import ai.fireworks.sdk.inference.ChatDelta;
 import ai.fireworks.sdk.inference.ToolCall;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.ChatResponseMetadata;
 import dev.langchain4j.model.chat.response.CompleteToolCall;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
@@ -17,6 +19,8 @@ import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -38,6 +42,11 @@ public final class StreamRelay implements Consumer<ChatCompletionChunk>, Streami
   private volatile boolean cancelled;
   private volatile CompletableFuture<?> stream;
 
+  private final StringBuilder text = new StringBuilder();
+  private final StringBuilder thinking = new StringBuilder();
+  private final List<ToolExecutionRequest> calls = new ArrayList<>();
+  private String id;
+  private String model;
   private int callIndex = -1;
   private String callId;
   private String callName;
@@ -62,21 +71,28 @@ public final class StreamRelay implements Consumer<ChatCompletionChunk>, Streami
 
   @Override
   public void accept(ChatCompletionChunk chunk) {
-    if (cancelled) {
+    if (cancelled || ended.get()) {
       return;
     }
+    id = id == null && !chunk.id().isEmpty() ? chunk.id() : id;
+    model = model == null && !chunk.model().isEmpty() ? chunk.model() : model;
     for (ChatChunkChoice choice : chunk.choices()) {
       if (choice.index() != 0) {
         continue;
       }
       ChatDelta delta = choice.delta();
-      delta.reasoningContent().filter(t -> !t.isEmpty()).ifPresent(t -> safely(() ->
-          handler.onPartialThinking(new PartialThinking(t), new PartialThinkingContext(this))));
-      delta.content().filter(t -> !t.isEmpty()).ifPresent(t -> safely(() ->
-          handler.onPartialResponse(new PartialResponse(t), new PartialResponseContext(this))));
+      delta.reasoningContent().filter(t -> !t.isEmpty()).ifPresent(t -> {
+        thinking.append(t);
+        safely(() -> handler.onPartialThinking(new PartialThinking(t), new PartialThinkingContext(this)));
+      });
+      delta.content().filter(t -> !t.isEmpty()).ifPresent(t -> {
+        text.append(t);
+        safely(() -> handler.onPartialResponse(new PartialResponse(t), new PartialResponseContext(this)));
+      });
       delta.toolCalls().forEach(this::toolCallFragment);
       if (choice.finishReason().isPresent()) {
         completeToolCall();
+        finish(choice.finishReason().get(), chunk);
       }
     }
   }
@@ -105,8 +121,9 @@ public final class StreamRelay implements Consumer<ChatCompletionChunk>, Streami
       return;
     }
     String arguments = callArguments.length() == 0 ? "{}" : callArguments.toString();
-    CompleteToolCall call = new CompleteToolCall(callIndex,
-        ToolExecutionRequest.builder().id(callId).name(callName).arguments(arguments).build());
+    ToolExecutionRequest request = ToolExecutionRequest.builder().id(callId).name(callName).arguments(arguments).build();
+    calls.add(request);
+    CompleteToolCall call = new CompleteToolCall(callIndex, request);
     safely(() -> handler.onCompleteToolCall(call));
     callIndex = -1;
     callId = null;
@@ -114,6 +131,29 @@ public final class StreamRelay implements Consumer<ChatCompletionChunk>, Streami
     callArguments.setLength(0);
   }
 
+  /**
+   * Ends the relay on the chunk that finishes the first choice (Fireworks sends the usage on it), on
+   * the thread that delivered the chunks, as LangChain4j expects of all callbacks of one call.
+   */
+  private void finish(ai.fireworks.sdk.inference.FinishReason reason, ChatCompletionChunk last) {
+    if (!ended.compareAndSet(false, true)) {
+      return;
+    }
+    AiMessage.Builder message = AiMessage.builder().toolExecutionRequests(List.copyOf(calls));
+    if (text.length() > 0 || calls.isEmpty()) {
+      message.text(text.toString());
+    }
+    if (thinking.length() > 0) {
+      message.thinking(thinking.toString());
+    }
+    ChatResponseMetadata.Builder<?> metadata = ChatResponseMetadata.builder().id(id).modelName(model)
+        .finishReason(Responses.finishReason(reason));
+    last.usage().ifPresent(u -> metadata.tokenUsage(Responses.tokenUsage(u)));
+    ChatResponse response = ChatResponse.builder().aiMessage(message.build()).metadata(metadata.build()).build();
+    safely(() -> handler.onCompleteResponse(response));
+  }
+
+  /** The fallback end, from the joined completion, if no chunk finished the first choice. */
   private void complete(ChatCompletion completion) {
     if (cancelled || !ended.compareAndSet(false, true)) {
       return;
