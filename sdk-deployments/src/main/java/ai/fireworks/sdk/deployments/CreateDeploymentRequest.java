@@ -4,8 +4,9 @@ import ai.fireworks.sdk.core.AccountId;
 import ai.fireworks.sdk.core.ConflictException;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.WaitOptions;
+import ai.fireworks.sdk.core.internal.Blocking;
 import ai.fireworks.sdk.core.internal.Futures;
-import ai.fireworks.sdk.core.internal.HttpTransport;
+import ai.fireworks.sdk.deployments.internal.CreateFlags;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -227,7 +228,7 @@ public final class CreateDeploymentRequest {
    * @throws ai.fireworks.sdk.core.ApiException for other errors the server reports
    */
   public Deployment submit() {
-    return HttpTransport.call(this::raw);
+    return Blocking.call(this::raw);
   }
 
   /** Like {@link #submit()}, completing on the client's executor. Validation still throws at once. */
@@ -244,7 +245,7 @@ public final class CreateDeploymentRequest {
    */
   public Deployment submitAndWait(WaitOptions options) {
     Objects.requireNonNull(options, "options");
-    return HttpTransport.call(() -> andWait(options));
+    return Blocking.call(() -> andWait(options));
   }
 
   /** Like {@link #submitAndWait(WaitOptions)}, asynchronously; cancelling stops the wait only. Validation throws at once. */
@@ -263,7 +264,7 @@ public final class CreateDeploymentRequest {
     if (returnExistingIfMatches && s.deploymentId().isEmpty()) {
       throw new IllegalArgumentException("returnExistingIfMatches needs a deploymentId to find the existing deployment");
     }
-    return client.createRaw(s, validateOnly, skipShapeValidation, disableSpeculativeDecoding,
-        returnExistingIfMatches, requestOptions);
+    return client.createRaw(s, new CreateFlags(validateOnly, skipShapeValidation, disableSpeculativeDecoding,
+        returnExistingIfMatches), requestOptions);
   }
 }

@@ -3,30 +3,29 @@ package ai.fireworks.sdk.deployments;
 import ai.fireworks.sdk.core.AccountId;
 import ai.fireworks.sdk.core.ApiException;
 import ai.fireworks.sdk.core.ConflictException;
-import ai.fireworks.sdk.core.ConnectionException;
 import ai.fireworks.sdk.core.DeploymentName;
 import ai.fireworks.sdk.core.ErrorDetails;
 import ai.fireworks.sdk.core.FireworksClient;
 import ai.fireworks.sdk.core.ModelName;
 import ai.fireworks.sdk.core.NotFoundException;
 import ai.fireworks.sdk.core.Page;
-import ai.fireworks.sdk.core.RateLimitException;
 import ai.fireworks.sdk.core.RequestOptions;
-import ai.fireworks.sdk.core.RequestTimeoutException;
-import ai.fireworks.sdk.core.ServerException;
 import ai.fireworks.sdk.core.WaitOptions;
 import ai.fireworks.sdk.core.internal.ApiRequest;
+import ai.fireworks.sdk.core.internal.Blocking;
 import ai.fireworks.sdk.core.internal.ClientAccess;
 import ai.fireworks.sdk.core.internal.Futures;
 import ai.fireworks.sdk.core.internal.HttpTransport;
 import ai.fireworks.sdk.core.internal.Waiter;
+import ai.fireworks.sdk.deployments.internal.Applier;
 import ai.fireworks.sdk.deployments.internal.ControlPlanePaths;
+import ai.fireworks.sdk.deployments.internal.CreateFlags;
 import ai.fireworks.sdk.deployments.internal.DeploymentBodies;
 import ai.fireworks.sdk.deployments.internal.DeploymentField;
 import ai.fireworks.sdk.deployments.internal.DeploymentList;
 import ai.fireworks.sdk.deployments.internal.DeploymentRules;
+import ai.fireworks.sdk.deployments.internal.DeploymentWaits;
 import ai.fireworks.sdk.deployments.internal.Planner;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,15 +45,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * per {@link FireworksClient} and share it.
  */
 public final class DeploymentsClient {
-  /** A 404 this soon after a wait starts means "not visible yet", not "gone" (right after create). */
-  static final Duration NOT_FOUND_GRACE = Duration.ofSeconds(60);
-
   private final FireworksClient client;
   private final HttpTransport transport;
+  private final Applier applier;
 
   private DeploymentsClient(FireworksClient client) {
     this.client = client;
     this.transport = ClientAccess.transport(client);
+    this.applier = new Applier(operations());
   }
 
   /** The deployments service of {@code client}. */
@@ -87,15 +85,14 @@ public final class DeploymentsClient {
     return new CreateDeploymentRequest(this, DeploymentSpec.builder().from(Objects.requireNonNull(spec, "spec")));
   }
 
-  CompletableFuture<Deployment> createRaw(DeploymentSpec spec, boolean validateOnly, boolean skipShapeValidation,
-      boolean disableSpeculativeDecoding, boolean returnExistingIfMatches, RequestOptions options) {
+  CompletableFuture<Deployment> createRaw(DeploymentSpec spec, CreateFlags flags, RequestOptions options) {
     AccountId account = spec.account().orElseGet(client::requireAccountId);
     DeploymentRules.warnLongPrompt(spec.longPrompt(), spec.acceleratorCount());
     ApiRequest request = ApiRequest.post(ControlPlanePaths.deployments(account), DeploymentBodies.create(spec))
         .query("deploymentId", spec.deploymentId().orElse(null))
-        .query("validateOnly", flag(validateOnly))
-        .query("skipShapeValidation", flag(skipShapeValidation))
-        .query("disableSpeculativeDecoding", flag(disableSpeculativeDecoding));
+        .query("validateOnly", flag(flags.validateOnly()))
+        .query("skipShapeValidation", flag(flags.skipShapeValidation()))
+        .query("disableSpeculativeDecoding", flag(flags.disableSpeculativeDecoding()));
     if (spec.deploymentId().isPresent()) {
       request = request.idempotent(); // the id makes a repeated create detectable (409), never a duplicate
     }
@@ -104,9 +101,9 @@ public final class DeploymentsClient {
     return transport.send(request, options, attempts::set)
         .thenApply(r -> r.json(Deployment.class, sent))
         .exceptionallyCompose(e -> {
-          Throwable cause = HttpTransport.unwrap(e);
-          boolean resolvable = cause instanceof ConflictException && !validateOnly && spec.deploymentId().isPresent()
-              && (returnExistingIfMatches || attempts.get() > 1);
+          Throwable cause = Futures.unwrap(e);
+          boolean resolvable = cause instanceof ConflictException && !flags.validateOnly()
+              && spec.deploymentId().isPresent() && (flags.returnExistingIfMatches() || attempts.get() > 1);
           if (!resolvable) {
             return CompletableFuture.failedFuture(cause);
           }
@@ -137,7 +134,7 @@ public final class DeploymentsClient {
    * @throws NotFoundException if it does not exist
    */
   public Deployment get(DeploymentName name) {
-    return HttpTransport.call(() -> getRaw(name, RequestOptions.none()));
+    return Blocking.call(() -> getRaw(name, RequestOptions.none()));
   }
 
   /** Like {@link #get(DeploymentName)}, asynchronously. */
@@ -160,7 +157,7 @@ public final class DeploymentsClient {
    * pages with the same parameters.
    */
   public Page<Deployment> list(ListDeploymentsRequest request) {
-    return HttpTransport.call(() -> listRaw(request));
+    return Blocking.call(() -> listRaw(request));
   }
 
   /** Like {@link #list(ListDeploymentsRequest)}, asynchronously (later pages are fetched blocking). */
@@ -178,7 +175,7 @@ public final class DeploymentsClient {
         .query("showDeleted", flag(r.showDeleted()));
     return transport.send(request, RequestOptions.none(), DeploymentList.class)
         .thenApply(list -> Page.of(list.items(), list.nextPageToken(), list.totalSize(),
-            token -> HttpTransport.call(
+            token -> Blocking.call(
                 () -> listRaw(ListDeploymentsRequest.builder().from(r).pageToken(token).build()))));
   }
 
@@ -204,7 +201,7 @@ public final class DeploymentsClient {
    * @throws IllegalArgumentException if {@code replicaCount} is negative; nothing is sent
    */
   public void scale(DeploymentName name, int replicaCount) {
-    HttpTransport.call(() -> scaleRaw(name, replicaCount));
+    Blocking.call(() -> scaleRaw(name, replicaCount));
   }
 
   /** Like {@link #scale(DeploymentName, int)}, asynchronously. Validation throws at once. */
@@ -233,7 +230,7 @@ public final class DeploymentsClient {
    * @throws NotFoundException if the deployment does not exist (on the first attempt)
    */
   public void delete(DeploymentName name, DeleteOptions options) {
-    HttpTransport.call(() -> deleteRaw(name, options));
+    Blocking.call(() -> deleteRaw(name, options));
   }
 
   /** Like {@link #delete(DeploymentName)}, asynchronously. */
@@ -253,18 +250,8 @@ public final class DeploymentsClient {
         .query("ignoreChecks", flag(options.ignoreChecks()));
     AtomicInteger attempts = new AtomicInteger();
     return transport.send(request, RequestOptions.none(), attempts::set)
-        .exceptionallyCompose(e -> goneAfterRetry(e, attempts.get()))
+        .exceptionallyCompose(e -> DeploymentWaits.goneAfterRetry(e, attempts.get()))
         .thenApply(r -> null);
-  }
-
-  /**
-   * A DELETE retried after its answer was lost may find the resource already gone (404): the
-   * first attempt did what the caller asked, so that is success, not an error.
-   */
-  static <T> CompletableFuture<T> goneAfterRetry(Throwable e, int attempts) {
-    Throwable cause = HttpTransport.unwrap(e);
-    return cause instanceof NotFoundException && attempts > 1 ? CompletableFuture.completedFuture(null)
-        : CompletableFuture.failedFuture(cause);
   }
 
   /**
@@ -273,7 +260,7 @@ public final class DeploymentsClient {
    * @throws NotFoundException if it does not exist or was purged
    */
   public Deployment undelete(DeploymentName name) {
-    return HttpTransport.call(() -> undeleteRaw(name));
+    return Blocking.call(() -> undeleteRaw(name));
   }
 
   /** Like {@link #undelete(DeploymentName)}, asynchronously. */
@@ -315,30 +302,14 @@ public final class DeploymentsClient {
    * @throws ai.fireworks.sdk.core.WaiterTimeoutException if it is not READY in time
    */
   public Deployment awaitReady(DeploymentName name, WaitOptions options) {
-    return HttpTransport.call(() -> waitUntilReadyRaw(name, options));
+    return Blocking.call(() -> waitUntilReadyRaw(name, options));
   }
 
   CompletableFuture<Deployment> waitUntilReadyRaw(DeploymentName name, WaitOptions options) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(options, "options");
-    Waiter.Acceptor<Deployment> acceptor = new Waiter.Acceptor<>() {
-      @Override
-      public Waiter.Verdict<Deployment> onValue(Deployment d, Duration elapsed) {
-        if (d.isReady()) {
-          return Waiter.Verdict.success(d);
-        }
-        return d.state().isTerminalFailure() ? Waiter.Verdict.failure(new DeploymentFailedException(d))
-            : Waiter.Verdict.retry();
-      }
-
-      @Override
-      public Waiter.Verdict<Deployment> onError(Throwable error, Duration elapsed) {
-        boolean early404 = error instanceof NotFoundException && elapsed.compareTo(NOT_FOUND_GRACE) < 0;
-        return early404 || isTransient(error) ? Waiter.Verdict.retry() : Waiter.Acceptor.super.onError(error, elapsed);
-      }
-    };
     return transport.start(new Waiter<>("deployment " + name + " to be READY", () -> getRaw(name, RequestOptions.none()),
-        acceptor, DeploymentsClient::describe, DeploymentsClient::intervalHint, options, transport.time()));
+        DeploymentWaits.ready(), DeploymentWaits::describe, DeploymentWaits::intervalHint, options, transport.time()));
   }
 
   /** {@link #waitUntilDeleted(DeploymentName, WaitOptions)} with {@link WaitOptions#defaults()}. */
@@ -360,7 +331,7 @@ public final class DeploymentsClient {
    * @throws ai.fireworks.sdk.core.WaiterTimeoutException if it still exists in time
    */
   public Optional<Deployment> awaitDeleted(DeploymentName name, WaitOptions options) {
-    return HttpTransport.call(() -> waitUntilDeletedRaw(name, options, false));
+    return Blocking.call(() -> waitUntilDeletedRaw(name, options, false));
   }
 
   /** With {@code gone}, only a 404 ends the wait (a hard delete frees the id only then). */
@@ -368,68 +339,9 @@ public final class DeploymentsClient {
       boolean gone) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(options, "options");
-    Waiter.Acceptor<Optional<Deployment>> acceptor = new Waiter.Acceptor<>() {
-      @Override
-      public Waiter.Verdict<Optional<Deployment>> onValue(Optional<Deployment> d, Duration elapsed) {
-        return !gone && d.get().state().equals(DeploymentState.DELETED) ? Waiter.Verdict.success(d)
-            : Waiter.Verdict.retry();
-      }
-
-      @Override
-      public Waiter.Verdict<Optional<Deployment>> onError(Throwable error, Duration elapsed) {
-        if (error instanceof NotFoundException) {
-          return Waiter.Verdict.success(Optional.empty());
-        }
-        return isTransient(error) ? Waiter.Verdict.retry() : Waiter.Acceptor.super.onError(error, elapsed);
-      }
-    };
     return transport.start(new Waiter<Optional<Deployment>>("deployment " + name + (gone ? " to be gone" : " to be deleted"),
-        () -> getRaw(name, RequestOptions.none()).thenApply(Optional::of), acceptor,
-        d -> d.map(DeploymentsClient::describe).orElse("gone"), d -> Optional.empty(), options,
-        transport.time()));
-  }
-
-  static boolean isTransient(Throwable error) {
-    return error instanceof RateLimitException || error instanceof ServerException
-        || error instanceof ConnectionException || error instanceof RequestTimeoutException;
-  }
-
-  /** {@code STATE replicas ready/desired}, plus the start-up phase counts when replicas are starting. */
-  static String describe(Deployment d) {
-    int ready = d.replicaStats().map(ReplicaStats::readyReplicaCount).orElse(d.replicaCount());
-    StringBuilder b = new StringBuilder().append(d.state()).append(" replicas ").append(ready).append('/')
-        .append(d.desiredReplicaCount());
-    d.replicaStats().ifPresent(s -> {
-      StringBuilder phases = new StringBuilder();
-      phase(phases, s.pendingSchedulingReplicaCount(), "pending");
-      phase(phases, s.downloadingModelReplicaCount(), "downloading");
-      phase(phases, s.initializingReplicaCount(), "initializing");
-      if (phases.length() > 0) {
-        b.append(" (").append(phases).append(')');
-      }
-    });
-    d.status().filter(s -> !s.message().isEmpty()).ifPresent(s -> b.append(": ").append(s));
-    return b.toString();
-  }
-
-  private static void phase(StringBuilder b, int count, String phase) {
-    if (count > 0) {
-      b.append(b.length() > 0 ? ", " : "").append(count).append(' ').append(phase);
-    }
-  }
-
-  /**
-   * When to poll again, judging by the replicas: soon while some initialize (4 s) or an update rolls
-   * out (2 s); 15 s while they all still wait for capacity or download the model, since initializing
-   * is still ahead of them. Empty (the usual backoff) when the deployment reports no replica phases.
-   */
-  static Optional<Duration> intervalHint(Deployment d) {
-    if (d.state().equals(DeploymentState.UPDATING)) {
-      return Optional.of(Duration.ofSeconds(2));
-    }
-    return d.replicaStats().flatMap(s -> s.initializingReplicaCount() > 0 ? Optional.of(Duration.ofSeconds(4))
-        : s.pendingSchedulingReplicaCount() + s.downloadingModelReplicaCount() > 0
-            ? Optional.of(Duration.ofSeconds(15)) : Optional.empty());
+        () -> getRaw(name, RequestOptions.none()).thenApply(Optional::of), DeploymentWaits.deleted(gone),
+        d -> d.map(DeploymentWaits::describe).orElse("gone"), d -> Optional.empty(), options, transport.time()));
   }
 
   // ---- apply / plan --------------------------------------------------------------------------
@@ -446,7 +358,7 @@ public final class DeploymentsClient {
    * @throws IllegalArgumentException if the spec has no deploymentId; nothing is sent
    */
   public DeploymentPlan plan(DeploymentSpec spec, ApplyOptions options) {
-    return HttpTransport.call(() -> planRaw(spec, options)).plan;
+    return Blocking.call(() -> planRaw(spec, options)).plan;
   }
 
   /** Like {@link #plan(DeploymentSpec, ApplyOptions)}, asynchronously. */
@@ -455,12 +367,7 @@ public final class DeploymentsClient {
   }
 
   private CompletableFuture<Planner.Result> planRaw(DeploymentSpec spec, ApplyOptions options) {
-    DeploymentName name = nameOf(spec);
-    return getRaw(name, RequestOptions.none()).thenApply(Optional::of)
-        .exceptionallyCompose(e -> HttpTransport.unwrap(e) instanceof NotFoundException
-            ? CompletableFuture.completedFuture(Optional.<Deployment>empty())
-            : CompletableFuture.failedFuture(HttpTransport.unwrap(e)))
-        .thenApply(current -> Planner.plan(name, spec, current, options.onFailed()));
+    return applier.plan(nameOf(spec), spec, options);
   }
 
   /** {@link #apply(DeploymentSpec, ApplyOptions)} with {@link ApplyOptions#defaults()}. */
@@ -479,7 +386,7 @@ public final class DeploymentsClient {
    * @throws DeploymentFailedException if the deployment is FAILED, DELETED or DELETING and the policy is REPORT
    */
   public ApplyResult apply(DeploymentSpec spec, ApplyOptions options) {
-    return HttpTransport.call(() -> applyRaw(spec, options));
+    return Blocking.call(() -> applyRaw(spec, options));
   }
 
   /** Like {@link #apply(DeploymentSpec, ApplyOptions)}, asynchronously. */
@@ -488,41 +395,45 @@ public final class DeploymentsClient {
   }
 
   private CompletableFuture<ApplyResult> applyRaw(DeploymentSpec spec, ApplyOptions options) {
-    return Futures.compose(planRaw(spec, options), result -> {
-      DeploymentPlan plan = result.plan;
-      CompletableFuture<Deployment> done;
-      switch (plan.action()) {
-        case CREATE:
-          done = createRaw(spec, false, false, false, true, RequestOptions.none());
-          break;
-        case UPDATE:
-          done = patchRaw(plan.name(), result.patch, false, RequestOptions.none());
-          break;
-        case NO_CHANGE:
-          done = CompletableFuture.completedFuture(plan.current().get());
-          break;
-        case RECREATE:
-          done = recreateRaw(plan, spec, options);
-          break;
-        case REPORT:
-          throw new DeploymentFailedException(String.join("; ", plan.problems()), plan.current().get());
-        default:
-          throw new IllegalArgumentException(String.join("; ", plan.problems()));
-      }
-      if (options.waitUntilReady().isPresent()) {
-        done = Futures.compose(done, d -> waitUntilReadyRaw(plan.name(), options.waitUntilReady().get()));
-      }
-      return done.thenApply(d -> ApplyResult.builder().plan(plan).deployment(d).build());
-    });
+    return applier.apply(nameOf(spec), spec, options);
   }
 
-  private CompletableFuture<Deployment> recreateRaw(DeploymentPlan plan, DeploymentSpec spec, ApplyOptions options) {
-    WaitOptions wait = options.waitUntilReady().orElse(WaitOptions.defaults());
-    CompletableFuture<Void> deleted = plan.current().get().state().equals(DeploymentState.DELETING)
-        ? CompletableFuture.completedFuture(null)
-        : deleteRaw(plan.name(), DeleteOptions.builder().hard(true).build());
-    return Futures.compose(Futures.compose(deleted, v -> waitUntilDeletedRaw(plan.name(), wait, true)),
-        v -> createRaw(spec, false, false, false, true, RequestOptions.none()));
+  /** This service's raw operations, as {@link Applier} uses them. */
+  private Applier.Operations operations() {
+    return new Applier.Operations() {
+      @Override
+      public CompletableFuture<Optional<Deployment>> find(DeploymentName name) {
+        return getRaw(name, RequestOptions.none()).thenApply(Optional::of)
+            .exceptionallyCompose(e -> Futures.unwrap(e) instanceof NotFoundException
+                ? CompletableFuture.completedFuture(Optional.<Deployment>empty())
+                : CompletableFuture.failedFuture(Futures.unwrap(e)));
+      }
+
+      @Override
+      public CompletableFuture<Deployment> create(DeploymentSpec spec, CreateFlags flags) {
+        return createRaw(spec, flags, RequestOptions.none());
+      }
+
+      @Override
+      public CompletableFuture<Deployment> patch(DeploymentName name, Map<DeploymentField, Object> changes) {
+        return patchRaw(name, changes, false, RequestOptions.none());
+      }
+
+      @Override
+      public CompletableFuture<Void> hardDelete(DeploymentName name) {
+        return deleteRaw(name, DeleteOptions.builder().hard(true).build());
+      }
+
+      @Override
+      public CompletableFuture<Deployment> waitUntilReady(DeploymentName name, WaitOptions options) {
+        return waitUntilReadyRaw(name, options);
+      }
+
+      @Override
+      public CompletableFuture<Optional<Deployment>> waitUntilGone(DeploymentName name, WaitOptions options) {
+        return waitUntilDeletedRaw(name, options, true);
+      }
+    };
   }
 
   private DeploymentName nameOf(DeploymentSpec spec) {

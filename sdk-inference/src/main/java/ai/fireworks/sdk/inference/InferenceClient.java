@@ -6,6 +6,7 @@ import ai.fireworks.sdk.core.FireworksException;
 import ai.fireworks.sdk.core.ModelRef;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.internal.ApiRequest;
+import ai.fireworks.sdk.core.internal.Blocking;
 import ai.fireworks.sdk.core.internal.ClientAccess;
 import ai.fireworks.sdk.core.internal.Futures;
 import ai.fireworks.sdk.core.internal.HttpTransport;
@@ -128,7 +129,7 @@ public final class InferenceClient {
 
   /** {@link #complete(CompletionRequest)} with per-call options (timeout, retry policy, headers). */
   public Completion complete(CompletionRequest request, RequestOptions options) {
-    return HttpTransport.call(() -> send(request, options, COMPLETIONS));
+    return Blocking.call(() -> send(request, options, COMPLETIONS));
   }
 
   /**
@@ -157,7 +158,7 @@ public final class InferenceClient {
 
   /** {@link #completeStreaming(CompletionRequest)} with per-call options. */
   public EventStream<CompletionChunk> completeStreaming(CompletionRequest request, RequestOptions options) {
-    return HttpTransport.call(() -> open(request, options, COMPLETIONS));
+    return Blocking.call(() -> open(request, options, COMPLETIONS));
   }
 
   /**
@@ -193,7 +194,7 @@ public final class InferenceClient {
 
   /** {@link #chat(ChatRequest)} with per-call options (timeout, retry policy, headers). */
   public ChatCompletion chat(ChatRequest request, RequestOptions options) {
-    return HttpTransport.call(() -> send(request, options, CHAT));
+    return Blocking.call(() -> send(request, options, CHAT));
   }
 
   /**
@@ -222,7 +223,7 @@ public final class InferenceClient {
 
   /** {@link #chatStreaming(ChatRequest)} with per-call options. */
   public EventStream<ChatCompletionChunk> chatStreaming(ChatRequest request, RequestOptions options) {
-    return HttpTransport.call(() -> open(request, options, CHAT));
+    return Blocking.call(() -> open(request, options, CHAT));
   }
 
   /**
@@ -249,7 +250,7 @@ public final class InferenceClient {
   private <R> CompletableFuture<R> send(InferenceRequest request, RequestOptions options, Endpoint<R, ?> endpoint) {
     Objects.requireNonNull(options, "options");
     ModelRef target = target(request);
-    ApiRequest api = ApiRequest.post(endpoint.path(), request.body(target.toString(), false)).idempotent();
+    ApiRequest api = ColdStartRetry.post(endpoint.path(), request.body(target.toString(), false));
     return ridingColdStarts(() -> transport.send(api, options).thenApply(r -> endpoint.withMetadata().apply(
         r.json(endpoint.type(), api), ResponseMetadata.of(r.status(), r.headers()))), target, api);
   }
@@ -258,7 +259,7 @@ public final class InferenceClient {
       Endpoint<?, C> endpoint) {
     Objects.requireNonNull(options, "options");
     ModelRef target = target(request);
-    ApiRequest api = ApiRequest.post(endpoint.path(), request.body(target.toString(), true)).idempotent();
+    ApiRequest api = ColdStartRetry.post(endpoint.path(), request.body(target.toString(), true));
     return ridingColdStarts(() -> transport.stream(api, options).thenApply(r -> new EventStream<>(r,
         endpoint.chunkType(), endpoint.usage(), endpoint.perfMetrics(), endpoint.finishes(), api.toString())),
         target, api);
@@ -291,7 +292,7 @@ public final class InferenceClient {
       try {
         transport.callerExecutor().execute(() -> {
           if (e != null) {
-            result.completeExceptionally(HttpTransport.unwrap(e));
+            result.completeExceptionally(Futures.unwrap(e));
             return;
           }
           current.set(stream);
