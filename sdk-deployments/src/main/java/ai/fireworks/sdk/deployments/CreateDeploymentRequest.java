@@ -256,7 +256,7 @@ public final class CreateDeploymentRequest {
 
   private CompletableFuture<Deployment> andWait(WaitOptions options) {
     return Futures.compose(raw(), d -> validateOnly ? CompletableFuture.completedFuture(d)
-        : client.waitUntilReadyRaw(d.name(), options));
+        : client.calls().waitUntilReadyRaw(d.name(), options));
   }
 
   private CompletableFuture<Deployment> raw() {
@@ -264,7 +264,7 @@ public final class CreateDeploymentRequest {
     if (returnExistingIfMatches && s.deploymentId().isEmpty()) {
       throw new IllegalArgumentException("returnExistingIfMatches needs a deploymentId to find the existing deployment");
     }
-    return client.createRaw(s, new CreateFlags(validateOnly, skipShapeValidation, disableSpeculativeDecoding,
+    return client.calls().createRaw(s, new CreateFlags(validateOnly, skipShapeValidation, disableSpeculativeDecoding,
         returnExistingIfMatches), requestOptions);
   }
 }

@@ -1,37 +1,19 @@
 package ai.fireworks.sdk.deployments;
 
-import ai.fireworks.sdk.core.AccountId;
 import ai.fireworks.sdk.core.ApiException;
-import ai.fireworks.sdk.core.ConflictException;
 import ai.fireworks.sdk.core.DeploymentName;
-import ai.fireworks.sdk.core.ErrorDetails;
 import ai.fireworks.sdk.core.FireworksClient;
 import ai.fireworks.sdk.core.ModelName;
 import ai.fireworks.sdk.core.NotFoundException;
 import ai.fireworks.sdk.core.Page;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.WaitOptions;
-import ai.fireworks.sdk.core.internal.ApiRequest;
 import ai.fireworks.sdk.core.internal.Blocking;
-import ai.fireworks.sdk.core.internal.ClientAccess;
-import ai.fireworks.sdk.core.internal.Futures;
-import ai.fireworks.sdk.core.internal.HttpTransport;
-import ai.fireworks.sdk.core.internal.Waiter;
 import ai.fireworks.sdk.deployments.internal.Applier;
-import ai.fireworks.sdk.deployments.internal.ControlPlanePaths;
-import ai.fireworks.sdk.deployments.internal.CreateFlags;
-import ai.fireworks.sdk.deployments.internal.DeploymentBodies;
-import ai.fireworks.sdk.deployments.internal.DeploymentField;
-import ai.fireworks.sdk.deployments.internal.DeploymentList;
-import ai.fireworks.sdk.deployments.internal.DeploymentRules;
-import ai.fireworks.sdk.deployments.internal.DeploymentWaits;
 import ai.fireworks.sdk.deployments.internal.Planner;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Dedicated deployments: create, read, list, update, scale, delete, undelete, wait for READY or
@@ -46,13 +28,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DeploymentsClient {
   private final FireworksClient client;
-  private final HttpTransport transport;
+  private final DeploymentCalls calls;
   private final Applier applier;
 
   private DeploymentsClient(FireworksClient client) {
     this.client = client;
-    this.transport = ClientAccess.transport(client);
-    this.applier = new Applier(operations());
+    this.calls = new DeploymentCalls(client);
+    this.applier = new Applier(calls);
   }
 
   /** The deployments service of {@code client}. */
@@ -85,47 +67,6 @@ public final class DeploymentsClient {
     return new CreateDeploymentRequest(this, DeploymentSpec.builder().from(Objects.requireNonNull(spec, "spec")));
   }
 
-  CompletableFuture<Deployment> createRaw(DeploymentSpec spec, CreateFlags flags, RequestOptions options) {
-    AccountId account = spec.account().orElseGet(client::requireAccountId);
-    DeploymentRules.warnLongPrompt(spec.longPrompt(), spec.acceleratorCount());
-    ApiRequest request = ApiRequest.post(ControlPlanePaths.deployments(account), DeploymentBodies.create(spec))
-        .query("deploymentId", spec.deploymentId().orElse(null))
-        .query("validateOnly", flag(flags.validateOnly()))
-        .query("skipShapeValidation", flag(flags.skipShapeValidation()))
-        .query("disableSpeculativeDecoding", flag(flags.disableSpeculativeDecoding()));
-    if (spec.deploymentId().isPresent()) {
-      request = request.idempotent(); // the id makes a repeated create detectable (409), never a duplicate
-    }
-    AtomicInteger attempts = new AtomicInteger();
-    ApiRequest sent = request;
-    return transport.send(request, options, attempts::set)
-        .thenApply(r -> r.json(Deployment.class, sent))
-        .exceptionallyCompose(e -> {
-          Throwable cause = Futures.unwrap(e);
-          boolean resolvable = cause instanceof ConflictException && !flags.validateOnly()
-              && spec.deploymentId().isPresent() && (flags.returnExistingIfMatches() || attempts.get() > 1);
-          if (!resolvable) {
-            return CompletableFuture.failedFuture(cause);
-          }
-          DeploymentName name = DeploymentName.of(account, spec.deploymentId().get());
-          return getRaw(name, options).thenApply(existing -> matchOrConflict(spec, existing, (ConflictException) cause));
-        });
-  }
-
-  private static Deployment matchOrConflict(DeploymentSpec spec, Deployment existing, ConflictException conflict) {
-    List<String> differences = Planner.differences(spec, existing);
-    if (differences.isEmpty() && !existing.state().isTerminalFailure()) {
-      return existing;
-    }
-    String why = differences.isEmpty() ? "it is " + existing.state() : String.join("; ", differences);
-    throw new ConflictException(ErrorDetails.builder().statusCode(conflict.statusCode())
-        .errorCode(conflict.errorCode()).requestId(conflict.requestId()).headers(conflict.headers())
-        .body(conflict.body()).retryAfter(conflict.retryAfter())
-        .message("deployment " + existing.name() + " already exists and does not match the request: " + why
-            + " (server said: " + conflict.errorMessage() + ")")
-        .build());
-  }
-
   // ---- get / list ----------------------------------------------------------------------------
 
   /**
@@ -134,17 +75,12 @@ public final class DeploymentsClient {
    * @throws NotFoundException if it does not exist
    */
   public Deployment get(DeploymentName name) {
-    return Blocking.call(() -> getRaw(name, RequestOptions.none()));
+    return Blocking.call(() -> calls.getRaw(name, RequestOptions.none()));
   }
 
   /** Like {@link #get(DeploymentName)}, asynchronously. */
   public CompletableFuture<Deployment> getAsync(DeploymentName name) {
-    return toCaller(getRaw(name, RequestOptions.none()));
-  }
-
-  CompletableFuture<Deployment> getRaw(DeploymentName name, RequestOptions options) {
-    Objects.requireNonNull(name, "name");
-    return transport.send(ApiRequest.get(ControlPlanePaths.deployment(name)), options, Deployment.class);
+    return toCaller(calls.getRaw(name, RequestOptions.none()));
   }
 
   /** The first page of the client's account's deployments, with the server's defaults; iterate all with {@link Page#autoPager()}. */
@@ -157,26 +93,12 @@ public final class DeploymentsClient {
    * pages with the same parameters.
    */
   public Page<Deployment> list(ListDeploymentsRequest request) {
-    return Blocking.call(() -> listRaw(request));
+    return Blocking.call(() -> calls.listRaw(request));
   }
 
   /** Like {@link #list(ListDeploymentsRequest)}, asynchronously (later pages are fetched blocking). */
   public CompletableFuture<Page<Deployment>> listAsync(ListDeploymentsRequest request) {
-    return toCaller(listRaw(request));
-  }
-
-  private CompletableFuture<Page<Deployment>> listRaw(ListDeploymentsRequest r) {
-    AccountId account = r.account().orElseGet(client::requireAccountId);
-    ApiRequest request = ApiRequest.get(ControlPlanePaths.deployments(account))
-        .query("pageSize", r.pageSize().orElse(null))
-        .query("pageToken", r.pageToken().orElse(null))
-        .query("filter", r.filter().orElse(null))
-        .query("orderBy", r.orderBy().orElse(null))
-        .query("showDeleted", flag(r.showDeleted()));
-    return transport.send(request, RequestOptions.none(), DeploymentList.class)
-        .thenApply(list -> Page.of(list.items(), list.nextPageToken(), list.totalSize(),
-            token -> Blocking.call(
-                () -> listRaw(ListDeploymentsRequest.builder().from(r).pageToken(token).build()))));
+    return toCaller(calls.listRaw(request));
   }
 
   // ---- update / scale ------------------------------------------------------------------------
@@ -186,14 +108,6 @@ public final class DeploymentsClient {
     return new UpdateDeploymentRequest(this, name);
   }
 
-  CompletableFuture<Deployment> patchRaw(DeploymentName name, Map<DeploymentField, Object> changes,
-      boolean skipShapeValidation, RequestOptions options) {
-    ApiRequest request = ApiRequest.patch(ControlPlanePaths.deployment(name), DeploymentBodies.patch(changes))
-        .query("updateMask", DeploymentBodies.updateMask(changes))
-        .query("skipShapeValidation", flag(skipShapeValidation));
-    return transport.send(request, options, Deployment.class);
-  }
-
   /**
    * Sets the replica count now ({@code :scale}); the autoscaler may change it later within the
    * deployment's minimum and maximum. 0 scales to zero.
@@ -201,19 +115,12 @@ public final class DeploymentsClient {
    * @throws IllegalArgumentException if {@code replicaCount} is negative; nothing is sent
    */
   public void scale(DeploymentName name, int replicaCount) {
-    Blocking.call(() -> scaleRaw(name, replicaCount));
+    Blocking.call(() -> calls.scaleRaw(name, replicaCount));
   }
 
   /** Like {@link #scale(DeploymentName, int)}, asynchronously. Validation throws at once. */
   public CompletableFuture<Void> scaleAsync(DeploymentName name, int replicaCount) {
-    return toCaller(scaleRaw(name, replicaCount));
-  }
-
-  private CompletableFuture<Void> scaleRaw(DeploymentName name, int replicaCount) {
-    Objects.requireNonNull(name, "name");
-    DeploymentRules.replicaCount("replicaCount", replicaCount);
-    return transport.send(ApiRequest.patch(ControlPlanePaths.deploymentScale(name), Map.of("replicaCount", replicaCount)),
-        RequestOptions.none()).thenApply(r -> null);
+    return toCaller(calls.scaleRaw(name, replicaCount));
   }
 
   // ---- delete / undelete ---------------------------------------------------------------------
@@ -230,7 +137,7 @@ public final class DeploymentsClient {
    * @throws NotFoundException if the deployment does not exist (on the first attempt)
    */
   public void delete(DeploymentName name, DeleteOptions options) {
-    Blocking.call(() -> deleteRaw(name, options));
+    Blocking.call(() -> calls.deleteRaw(name, options));
   }
 
   /** Like {@link #delete(DeploymentName)}, asynchronously. */
@@ -240,18 +147,7 @@ public final class DeploymentsClient {
 
   /** Like {@link #delete(DeploymentName, DeleteOptions)}, asynchronously. */
   public CompletableFuture<Void> deleteAsync(DeploymentName name, DeleteOptions options) {
-    return toCaller(deleteRaw(name, options));
-  }
-
-  private CompletableFuture<Void> deleteRaw(DeploymentName name, DeleteOptions options) {
-    Objects.requireNonNull(name, "name");
-    ApiRequest request = ApiRequest.delete(ControlPlanePaths.deployment(name))
-        .query("hard", flag(options.hard()))
-        .query("ignoreChecks", flag(options.ignoreChecks()));
-    AtomicInteger attempts = new AtomicInteger();
-    return transport.send(request, RequestOptions.none(), attempts::set)
-        .exceptionallyCompose(e -> DeploymentWaits.goneAfterRetry(e, attempts.get()))
-        .thenApply(r -> null);
+    return toCaller(calls.deleteRaw(name, options));
   }
 
   /**
@@ -260,18 +156,12 @@ public final class DeploymentsClient {
    * @throws NotFoundException if it does not exist or was purged
    */
   public Deployment undelete(DeploymentName name) {
-    return Blocking.call(() -> undeleteRaw(name));
+    return Blocking.call(() -> calls.undeleteRaw(name));
   }
 
   /** Like {@link #undelete(DeploymentName)}, asynchronously. */
   public CompletableFuture<Deployment> undeleteAsync(DeploymentName name) {
-    return toCaller(undeleteRaw(name));
-  }
-
-  private CompletableFuture<Deployment> undeleteRaw(DeploymentName name) {
-    Objects.requireNonNull(name, "name");
-    return transport.send(ApiRequest.post(ControlPlanePaths.deploymentUndelete(name), Map.of()), RequestOptions.none(),
-        Deployment.class);
+    return toCaller(calls.undeleteRaw(name));
   }
 
   // ---- waiters -------------------------------------------------------------------------------
@@ -292,7 +182,7 @@ public final class DeploymentsClient {
    * like {@code CREATING replicas 0/1 (1 initializing)}. Cancelling the future stops polling only.
    */
   public CompletableFuture<Deployment> waitUntilReady(DeploymentName name, WaitOptions options) {
-    return toCaller(waitUntilReadyRaw(name, options));
+    return toCaller(calls.waitUntilReadyRaw(name, options));
   }
 
   /**
@@ -302,14 +192,7 @@ public final class DeploymentsClient {
    * @throws ai.fireworks.sdk.core.WaiterTimeoutException if it is not READY in time
    */
   public Deployment awaitReady(DeploymentName name, WaitOptions options) {
-    return Blocking.call(() -> waitUntilReadyRaw(name, options));
-  }
-
-  CompletableFuture<Deployment> waitUntilReadyRaw(DeploymentName name, WaitOptions options) {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(options, "options");
-    return transport.start(new Waiter<>("deployment " + name + " to be READY", () -> getRaw(name, RequestOptions.none()),
-        DeploymentWaits.ready(), DeploymentWaits::describe, DeploymentWaits::intervalHint, options, transport.time()));
+    return Blocking.call(() -> calls.waitUntilReadyRaw(name, options));
   }
 
   /** {@link #waitUntilDeleted(DeploymentName, WaitOptions)} with {@link WaitOptions#defaults()}. */
@@ -322,7 +205,7 @@ public final class DeploymentsClient {
    * empty). Transient errors do not end the wait; cancelling the future stops polling only.
    */
   public CompletableFuture<Optional<Deployment>> waitUntilDeleted(DeploymentName name, WaitOptions options) {
-    return toCaller(waitUntilDeletedRaw(name, options, false));
+    return toCaller(calls.waitUntilDeletedRaw(name, options, false));
   }
 
   /**
@@ -331,17 +214,7 @@ public final class DeploymentsClient {
    * @throws ai.fireworks.sdk.core.WaiterTimeoutException if it still exists in time
    */
   public Optional<Deployment> awaitDeleted(DeploymentName name, WaitOptions options) {
-    return Blocking.call(() -> waitUntilDeletedRaw(name, options, false));
-  }
-
-  /** With {@code gone}, only a 404 ends the wait (a hard delete frees the id only then). */
-  private CompletableFuture<Optional<Deployment>> waitUntilDeletedRaw(DeploymentName name, WaitOptions options,
-      boolean gone) {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(options, "options");
-    return transport.start(new Waiter<Optional<Deployment>>("deployment " + name + (gone ? " to be gone" : " to be deleted"),
-        () -> getRaw(name, RequestOptions.none()).thenApply(Optional::of), DeploymentWaits.deleted(gone),
-        d -> d.map(DeploymentWaits::describe).orElse("gone"), d -> Optional.empty(), options, transport.time()));
+    return Blocking.call(() -> calls.waitUntilDeletedRaw(name, options, false));
   }
 
   // ---- apply / plan --------------------------------------------------------------------------
@@ -398,44 +271,6 @@ public final class DeploymentsClient {
     return applier.apply(nameOf(spec), spec, options);
   }
 
-  /** This service's raw operations, as {@link Applier} uses them. */
-  private Applier.Operations operations() {
-    return new Applier.Operations() {
-      @Override
-      public CompletableFuture<Optional<Deployment>> find(DeploymentName name) {
-        return getRaw(name, RequestOptions.none()).thenApply(Optional::of)
-            .exceptionallyCompose(e -> Futures.unwrap(e) instanceof NotFoundException
-                ? CompletableFuture.completedFuture(Optional.<Deployment>empty())
-                : CompletableFuture.failedFuture(Futures.unwrap(e)));
-      }
-
-      @Override
-      public CompletableFuture<Deployment> create(DeploymentSpec spec, CreateFlags flags) {
-        return createRaw(spec, flags, RequestOptions.none());
-      }
-
-      @Override
-      public CompletableFuture<Deployment> patch(DeploymentName name, Map<DeploymentField, Object> changes) {
-        return patchRaw(name, changes, false, RequestOptions.none());
-      }
-
-      @Override
-      public CompletableFuture<Void> hardDelete(DeploymentName name) {
-        return deleteRaw(name, DeleteOptions.builder().hard(true).build());
-      }
-
-      @Override
-      public CompletableFuture<Deployment> waitUntilReady(DeploymentName name, WaitOptions options) {
-        return waitUntilReadyRaw(name, options);
-      }
-
-      @Override
-      public CompletableFuture<Optional<Deployment>> waitUntilGone(DeploymentName name, WaitOptions options) {
-        return waitUntilDeletedRaw(name, options, true);
-      }
-    };
-  }
-
   private DeploymentName nameOf(DeploymentSpec spec) {
     return spec.deploymentName(spec.account().orElseGet(client::requireAccountId))
         .orElseThrow(() -> new IllegalArgumentException(
@@ -445,11 +280,12 @@ public final class DeploymentsClient {
   // ---- plumbing ------------------------------------------------------------------------------
 
   <T> CompletableFuture<T> toCaller(CompletableFuture<T> raw) {
-    return transport.toCaller(raw); // cancelling the result cancels raw: its polling or request in flight
+    return calls.toCaller(raw); // cancelling the result cancels raw: its polling or request in flight
   }
 
-  private static Boolean flag(boolean set) {
-    return set ? Boolean.TRUE : null;
+  /** The raw requests, for the request builders. */
+  DeploymentCalls calls() {
+    return calls;
   }
 
   /** Never shows the API key. */

@@ -177,18 +177,18 @@ public final class UpdateDeploymentRequest {
    */
   public Deployment submitAndWait(WaitOptions options) {
     Objects.requireNonNull(options, "options");
-    return Blocking.call(() -> Futures.compose(raw(), d -> client.waitUntilReadyRaw(name, options)));
+    return Blocking.call(() -> Futures.compose(raw(), d -> client.calls().waitUntilReadyRaw(name, options)));
   }
 
   /** Like {@link #submitAndWait(WaitOptions)}, asynchronously; cancelling stops the wait only. Validation throws at once. */
   public CompletableFuture<Deployment> submitAndWaitAsync(WaitOptions options) {
     Objects.requireNonNull(options, "options");
-    return client.toCaller(Futures.compose(raw(), d -> client.waitUntilReadyRaw(name, options)));
+    return client.toCaller(Futures.compose(raw(), d -> client.calls().waitUntilReadyRaw(name, options)));
   }
 
   private CompletableFuture<Deployment> raw() {
     validate();
-    return client.patchRaw(name, new EnumMap<>(changes), skipShapeValidation, requestOptions);
+    return client.calls().patchRaw(name, new EnumMap<>(changes), skipShapeValidation, requestOptions);
   }
 
   private void validate() {
