@@ -268,7 +268,7 @@ public final class InferenceClient {
   /** Runs {@code attempt} under this client's cold-start policy, tracked so that closing the client ends it. */
   private <T> CompletableFuture<T> ridingColdStarts(Supplier<CompletableFuture<T>> attempt, ModelRef target,
       ApiRequest api) {
-    return transport.track(ColdStartRetry.run(attempt, target, coldStart, transport.time()), api.toString());
+    return transport.track(ColdStartRetry.run(attempt, target, coldStart, transport.time()), api);
   }
 
   /** Opens a stream and reads it to the end on the caller executor, feeding {@code onChunk} and the endpoint's assembler. */

@@ -99,15 +99,16 @@ public final class HttpTransport {
    * Registers {@code future}, a call or wait in progress, so that {@link #close} fails it instead
    * of leaving it pending forever; fails it at once if the transport is closed already. Returns it.
    *
-   * @param what names the work in the failure's message, e.g. "GET /v1/accounts/a/deployments/x"
+   * @param what names the work in the failure's message by its {@code toString}, taken only then,
+   *     e.g. an {@link ApiRequest} ("GET /v1/accounts/a/deployments/x")
    */
-  public <T> CompletableFuture<T> track(CompletableFuture<T> future, String what) {
+  public <T> CompletableFuture<T> track(CompletableFuture<T> future, Object what) {
     return inProgress.track(future, what);
   }
 
   /** Starts {@code waiter}, tracked like a call (see {@link #track}): closing fails the wait. */
   public <T> CompletableFuture<T> start(Waiter<T> waiter) {
-    return track(waiter.start(), waiter.toString());
+    return track(waiter.start(), waiter);
   }
 
   /**

@@ -41,8 +41,57 @@ public final class RetryLoop<T> {
     }
   }
 
-  /** What came of one attempt; {@code error} is unwrapped, and {@code value} is null when it is set. */
-  public record Outcome<T>(int attempt, T value, Throwable error, Duration elapsed, Duration remaining) { }
+  /**
+   * What came of one attempt: its number, its value or its (unwrapped) error, and the time since
+   * the loop started and left before the deadline, both read once from the clock when first asked
+   * (a success that needs neither costs no clock read). Confined to one decision.
+   */
+  public static final class Outcome<T> {
+    private final RetryLoop<T> loop;
+    private final int attempt;
+    private final T value;
+    private final Throwable error;
+    private Instant now;
+
+    Outcome(RetryLoop<T> loop, int attempt, T value, Throwable error) {
+      this.loop = loop;
+      this.attempt = attempt;
+      this.value = value;
+      this.error = error;
+    }
+
+    /** The attempt's number, from 1. */
+    public int attempt() {
+      return attempt;
+    }
+
+    /** The attempt's value; null if it failed. */
+    public T value() {
+      return value;
+    }
+
+    /** The attempt's failure, unwrapped; null if it succeeded. */
+    public Throwable error() {
+      return error;
+    }
+
+    /** Time since the loop started. */
+    public Duration elapsed() {
+      return Duration.between(loop.start, now());
+    }
+
+    /** Time left before the deadline; zero or negative once it has passed. */
+    public Duration remaining() {
+      return Duration.between(now(), loop.deadline);
+    }
+
+    private Instant now() {
+      if (now == null) {
+        now = loop.time.now();
+      }
+      return now;
+    }
+  }
 
   /** What the {@link Decider} wants next. */
   public static final class Next<T> {
@@ -195,10 +244,8 @@ public final class RetryLoop<T> {
       }
       return;
     }
-    Instant now = time.now();
     Throwable cause = error == null ? null : Futures.unwrap(error);
-    Outcome<T> o = new Outcome<>(number, error == null ? value : null, cause, Duration.between(start, now),
-        Duration.between(now, deadline));
+    Outcome<T> o = new Outcome<>(this, number, error == null ? value : null, cause);
     try {
       Next<T> next = decider.decide(o);
       if (next.delay == null) {
@@ -206,12 +253,13 @@ public final class RetryLoop<T> {
         return;
       }
       Duration delay = next.delay;
-      if (o.remaining().compareTo(Duration.ZERO) <= 0 || (!clipToDeadline && delay.compareTo(o.remaining()) > 0)) {
+      Duration remaining = o.remaining();
+      if (remaining.compareTo(Duration.ZERO) <= 0 || (!clipToDeadline && delay.compareTo(remaining) > 0)) {
         result.completeExceptionally(decider.expired(o));
         return;
       }
-      if (delay.compareTo(o.remaining()) > 0) {
-        delay = o.remaining();
+      if (delay.compareTo(remaining) > 0) {
+        delay = remaining;
       }
       decider.onRetry(o, delay);
       schedule(number + 1, delay, cause);

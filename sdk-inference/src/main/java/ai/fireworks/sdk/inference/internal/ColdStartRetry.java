@@ -35,9 +35,9 @@ public final class ColdStartRetry<T> implements RetryLoop.Decider<T> {
 
   private final ModelRef model;
   private final ColdStartPolicy policy;
-  private final Backoff backoff;
   private final TimeSource time;
 
+  private Backoff backoff; // made on the first cold-start wait: most calls never need it
   private int scalingWaits;
   private int notFoundWaits;
   private Instant notFoundSince;
@@ -47,7 +47,6 @@ public final class ColdStartRetry<T> implements RetryLoop.Decider<T> {
   private ColdStartRetry(ModelRef model, ColdStartPolicy policy, TimeSource time) {
     this.model = model;
     this.policy = policy;
-    this.backoff = policy.backoff();
     this.time = time;
   }
 
@@ -73,6 +72,9 @@ public final class ColdStartRetry<T> implements RetryLoop.Decider<T> {
       return RetryLoop.Next.done(o.value());
     }
     if (cause instanceof DeploymentScalingUpException && !policy.budget().isZero()) {
+      if (backoff == null) {
+        backoff = policy.backoff();
+      }
       return RetryLoop.Next.retryIn(backoff.delay(++scalingWaits, ((ApiException) cause).retryAfter()));
     }
     if (cause instanceof ApiException && model.targetsDeployment() && !policy.notFoundWindow().isZero()
