@@ -11,7 +11,8 @@ import org.immutables.value.Value;
  * {@link #multiplier()} to the power n-1, at most {@link #maximum()}; the delay is drawn uniformly
  * between {@code step * (1 - jitter)} and {@code step}, so the step is always its upper bound.
  * {@link RetryPolicy#backoff()} (full jitter), {@link WaitOptions#backoff()} and the inference
- * module's cold-start policy share this one rule. Build with {@code Backoff.of(initial, multiplier, maximum, jitter)}. Immutable; thread-safe.
+ * module's cold-start policy share this one rule. Build with
+ * {@code Backoff.of(initial, multiplier, maximum, jitter)}. Immutable; thread-safe.
  */
 @Value.Immutable
 @FireworksStyle

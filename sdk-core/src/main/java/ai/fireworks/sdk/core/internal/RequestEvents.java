@@ -28,7 +28,7 @@ final class RequestEvents {
     return listeners.isEmpty();
   }
 
-  /** Reports attempt number {@code attempt}, started at {@code start}, which ended with {@code value} or {@code error}. */
+  /** Reports attempt number {@code attempt}, started at {@code start}, ended with {@code value} or {@code error}. */
   void attempt(ApiRequest request, int attempt, Object value, Throwable error, Instant start) {
     tell(RequestListener::onAttempt, event(request, attempt, value, error, start));
   }

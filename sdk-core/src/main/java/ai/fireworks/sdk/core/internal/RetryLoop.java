@@ -32,7 +32,7 @@ public final class RetryLoop<T> {
     /** After attempt {@code o.attempt()}: {@link Next#done}, {@link Next#fail} or {@link Next#retryIn}. */
     Next<T> decide(Outcome<T> o);
 
-    /** Called with the delay actually scheduled (after the deadline cut it), before the wait starts. Default: nothing. */
+    /** Called with the delay actually scheduled (the deadline may have cut it), before the wait. Default: nothing. */
     default void onRetry(Outcome<T> o, Duration delay) { }
 
     /** The failure when a retry would start at or past the deadline; default: the outcome's own failure. */
@@ -177,7 +177,7 @@ public final class RetryLoop<T> {
       return this;
     }
 
-    /** Runs the decider on {@code executor} (user code such as progress callbacks lives there), not on the attempt's thread. */
+    /** Runs the decider on {@code executor} (where user callbacks may run), not on the attempt's thread. */
     public Builder<T> decideOn(Executor executor) {
       this.decideOn = executor;
       return this;
@@ -189,7 +189,7 @@ public final class RetryLoop<T> {
       return this;
     }
 
-    /** Names the work in failures (its {@code toString}, taken only then), e.g. "waiting for deployment x to be READY". */
+    /** Names the work in failures by its {@code toString}, taken only then: "waiting for deployment x to be READY". */
     public Builder<T> what(Object description) {
       this.what = description;
       return this;
