@@ -7,6 +7,7 @@ import ai.fireworks.sdk.core.ErrorDetails;
 import ai.fireworks.sdk.core.FireworksClient;
 import ai.fireworks.sdk.core.NotFoundException;
 import ai.fireworks.sdk.core.Page;
+import ai.fireworks.sdk.core.PermissionDeniedException;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.WaitOptions;
 import ai.fireworks.sdk.core.internal.ApiRequest;
@@ -17,7 +18,7 @@ import ai.fireworks.sdk.core.internal.HttpTransport;
 import ai.fireworks.sdk.core.internal.Waiter;
 import ai.fireworks.sdk.deployments.internal.Applier;
 import ai.fireworks.sdk.deployments.internal.ControlPlanePaths;
-import ai.fireworks.sdk.deployments.internal.CreateFlags;
+import ai.fireworks.sdk.deployments.internal.AnnotationRule;
 import ai.fireworks.sdk.deployments.internal.DeploymentBodies;
 import ai.fireworks.sdk.deployments.internal.DeploymentField;
 import ai.fireworks.sdk.deployments.internal.DeploymentList;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -50,14 +52,17 @@ final class DeploymentCalls implements Applier.Operations {
     return transport.toCaller(raw);
   }
 
-  CompletableFuture<Deployment> createRaw(DeploymentSpec spec, CreateFlags flags, RequestOptions options) {
+  /** Creates {@code spec}; {@code flags} are the boolean query parameters set to true ({@code validateOnly}...). */
+  CompletableFuture<Deployment> createRaw(DeploymentSpec spec, Set<String> flags, boolean returnExistingIfMatches,
+      RequestOptions options) {
     AccountId account = spec.account().orElseGet(client::requireAccountId);
     DeploymentRules.warnLongPrompt(spec.longPrompt(), spec.acceleratorCount());
+    boolean validateOnly = flags.contains("validateOnly");
     ApiRequest request = ApiRequest.post(ControlPlanePaths.deployments(account), DeploymentBodies.create(spec))
-        .query("deploymentId", spec.deploymentId().orElse(null))
-        .query("validateOnly", flag(flags.validateOnly()))
-        .query("skipShapeValidation", flag(flags.skipShapeValidation()))
-        .query("disableSpeculativeDecoding", flag(flags.disableSpeculativeDecoding()));
+        .query("deploymentId", spec.deploymentId().orElse(null));
+    for (String flag : flags) {
+      request = request.query(flag, true);
+    }
     if (spec.deploymentId().isPresent()) {
       request = request.idempotent(); // the id makes a repeated create detectable (409), never a duplicate
     }
@@ -66,9 +71,9 @@ final class DeploymentCalls implements Applier.Operations {
     return transport.send(request, options, attempts::set)
         .thenApply(r -> r.json(Deployment.class, sent))
         .exceptionallyCompose(e -> {
-          Throwable cause = Futures.unwrap(e);
-          boolean resolvable = cause instanceof ConflictException && !flags.validateOnly()
-              && spec.deploymentId().isPresent() && (flags.returnExistingIfMatches() || attempts.get() > 1);
+          Throwable cause = annotationAware(Futures.unwrap(e), spec.annotations());
+          boolean resolvable = cause instanceof ConflictException && !validateOnly && spec.deploymentId().isPresent()
+              && (returnExistingIfMatches || attempts.get() > 1);
           if (!resolvable) {
             return CompletableFuture.failedFuture(cause);
           }
@@ -111,12 +116,22 @@ final class DeploymentCalls implements Applier.Operations {
   }
 
   CompletableFuture<Deployment> patchRaw(DeploymentName name, Map<DeploymentField, Object> changes,
-      boolean skipShapeValidation, RequestOptions options) {
-    ApiRequest request = ApiRequest.patch(ControlPlanePaths.deployment(name), DeploymentBodies.patch(changes))
-        .query("updateMask", DeploymentBodies.updateMask(changes))
+      Map<String, ?> extra, boolean skipShapeValidation, RequestOptions options) {
+    ApiRequest request = ApiRequest.patch(ControlPlanePaths.deployment(name), DeploymentBodies.patch(changes, extra))
+        .query("updateMask", DeploymentBodies.updateMask(changes, extra))
         .query("skipShapeValidation", flag(skipShapeValidation));
-    return transport.send(request, options, Deployment.class);
+    @SuppressWarnings("unchecked")
+    Map<String, String> annotations = (Map<String, String>) changes.getOrDefault(DeploymentField.ANNOTATIONS, Map.of());
+    return transport.send(request, options, Deployment.class).exceptionallyCompose(
+        e -> CompletableFuture.failedFuture(annotationAware(Futures.unwrap(e), annotations)));
   }
+
+  /** A 403 about annotation keys, explained (see {@link AnnotationRule}); other failures as they are. */
+  private static Throwable annotationAware(Throwable failure, Map<String, String> annotations) {
+    return failure instanceof PermissionDeniedException
+        ? AnnotationRule.explain((PermissionDeniedException) failure, annotations) : failure;
+  }
+
 
   CompletableFuture<Void> scaleRaw(DeploymentName name, int replicaCount) {
     Objects.requireNonNull(name, "name");
@@ -172,13 +187,14 @@ final class DeploymentCalls implements Applier.Operations {
   }
 
   @Override
-  public CompletableFuture<Deployment> create(DeploymentSpec spec, CreateFlags flags) {
-    return createRaw(spec, flags, RequestOptions.none());
+  public CompletableFuture<Deployment> create(DeploymentSpec spec) {
+    return createRaw(spec, Set.of(), true, RequestOptions.none());
   }
 
   @Override
-  public CompletableFuture<Deployment> patch(DeploymentName name, Map<DeploymentField, Object> changes) {
-    return patchRaw(name, changes, false, RequestOptions.none());
+  public CompletableFuture<Deployment> patch(DeploymentName name, Map<DeploymentField, Object> changes,
+      Map<String, ?> extra) {
+    return patchRaw(name, changes, extra, false, RequestOptions.none());
   }
 
   @Override

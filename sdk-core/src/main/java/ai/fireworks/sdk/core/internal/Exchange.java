@@ -27,11 +27,11 @@ final class Exchange {
 
   private final HttpClient http;
   private final RequestFactory requests;
-  private final Redaction redaction;
+  private final KeyRedactor redaction;
   private final Duration bodyIdleTimeout;
   private final TimeSource time;
 
-  Exchange(HttpClient http, RequestFactory requests, Redaction redaction, Duration bodyIdleTimeout, TimeSource time) {
+  Exchange(HttpClient http, RequestFactory requests, KeyRedactor redaction, Duration bodyIdleTimeout, TimeSource time) {
     this.http = http;
     this.requests = requests;
     this.redaction = redaction;
@@ -129,7 +129,7 @@ final class Exchange {
 
   private static void logResponse(ApiRequest request, HttpResponse<?> r, long started) {
     LOG.log(System.Logger.Level.DEBUG, () -> "<-- " + r.statusCode() + " " + request + " ("
-        + (System.nanoTime() - started) / 1_000_000 + " ms) " + Redaction.loggable(r.headers()));
+        + (System.nanoTime() - started) / 1_000_000 + " ms) " + KeyRedactor.loggable(r.headers()));
   }
 
   private ApiException failure(ApiRequest request, int status, HttpHeaders headers, byte[] body) {

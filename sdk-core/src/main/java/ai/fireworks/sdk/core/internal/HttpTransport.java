@@ -36,7 +36,7 @@ public final class HttpTransport {
   public HttpTransport(TransportConfig config) {
     this.config = config;
     RequestFactory requests = new RequestFactory(config.baseUrl(), config.apiKey(), config.defaultHeaders());
-    this.exchange = new Exchange(config.http(), requests, new Redaction(config.apiKey()), config.bodyIdleTimeout(),
+    this.exchange = new Exchange(config.http(), requests, new KeyRedactor(config.apiKey()), config.bodyIdleTimeout(),
         config.time());
     this.handOver = new CallerHandOver(config.callerExecutor());
     this.events = new RequestEvents(config.listeners(), config.time());

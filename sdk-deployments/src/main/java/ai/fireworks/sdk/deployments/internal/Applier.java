@@ -24,9 +24,11 @@ public final class Applier {
     /** The deployment, or empty on a 404. */
     CompletableFuture<Optional<Deployment>> find(DeploymentName name);
 
-    CompletableFuture<Deployment> create(DeploymentSpec spec, CreateFlags flags);
+    /** Creates {@code spec}, returning an existing deployment that matches it. */
+    CompletableFuture<Deployment> create(DeploymentSpec spec);
 
-    CompletableFuture<Deployment> patch(DeploymentName name, Map<DeploymentField, Object> changes);
+    /** PATCHes the modelled {@code changes} and the {@code extra} fields the SDK does not model. */
+    CompletableFuture<Deployment> patch(DeploymentName name, Map<DeploymentField, Object> changes, Map<String, ?> extra);
 
     CompletableFuture<Void> hardDelete(DeploymentName name);
 
@@ -54,10 +56,10 @@ public final class Applier {
       CompletableFuture<Deployment> done;
       switch (plan.action()) {
         case CREATE:
-          done = ops.create(spec, CreateFlags.APPLY);
+          done = ops.create(spec);
           break;
         case UPDATE:
-          done = ops.patch(plan.name(), result.patch);
+          done = ops.patch(plan.name(), result.patch, result.extraPatch);
           break;
         case NO_CHANGE:
           done = CompletableFuture.completedFuture(plan.current().get());
@@ -83,6 +85,6 @@ public final class Applier {
         ? CompletableFuture.completedFuture(null)
         : ops.hardDelete(plan.name());
     return Futures.compose(Futures.compose(deleted, v -> ops.waitUntilGone(plan.name(), wait)),
-        v -> ops.create(spec, CreateFlags.APPLY));
+        v -> ops.create(spec));
   }
 }
