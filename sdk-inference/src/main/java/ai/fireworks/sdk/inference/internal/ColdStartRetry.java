@@ -61,8 +61,31 @@ public final class ColdStartRetry<T> implements RetryLoop.Decider<T> {
   /** Runs {@code attempt} until it succeeds, fails for good, or the policy gives up. */
   public static <T> CompletableFuture<T> run(Supplier<CompletableFuture<T>> attempt, ModelRef model,
       ColdStartPolicy policy, TimeSource time) {
-    return RetryLoop.builder((number, left) -> attempt.get(), new ColdStartRetry<T>(model, policy, time), time)
-        .deadline(policy.budget(), true).start();
+    ColdStartRetry<T> retry = new ColdStartRetry<>(model, policy, time);
+    return retry.afterReports(RetryLoop.builder((number, left) -> attempt.get(), retry, time)
+        .deadline(policy.budget(), true).start());
+  }
+
+  /**
+   * {@code loop}'s outcome, completed only once every {@link ColdStartPolicy#onWait()} report has
+   * run: a caller never sees the result before the progress that led to it (fwctl prints the wait,
+   * then the answer). Cancelling the result cancels the loop; a stream that is no longer wanted is closed.
+   */
+  private CompletableFuture<T> afterReports(CompletableFuture<T> loop) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Futures.passCancellation(result, loop);
+    Futures.onCompletion(loop, (value, error) -> Futures.onCompletion(callbacks, (ignored, never) -> {
+      if (error != null) {
+        result.completeExceptionally(Futures.unwrap(error));
+      } else if (!result.complete(value) && value instanceof AutoCloseable) {
+        try {
+          ((AutoCloseable) value).close();
+        } catch (Exception e) {
+          LOG.log(System.Logger.Level.DEBUG, () -> "closing an unwanted stream failed: " + e);
+        }
+      }
+    }));
+    return result;
   }
 
   @Override
