@@ -70,14 +70,42 @@ public final class ApiDump {
     System.exit(1);
   }
 
-  /** Lines only in the recorded file ("-") and only in the current API ("+"), in file order. */
+  /**
+   * Lines only in the recorded file ("-") and only in the current API ("+"), in file order; a
+   * member's line names its type.
+   */
   private static List<String> difference(List<String> recorded, List<String> current) {
-    Set<String> before = new HashSet<>(recorded);
-    Set<String> after = new HashSet<>(current);
     List<String> lines = new ArrayList<>();
-    recorded.stream().filter(l -> !after.contains(l)).forEach(l -> lines.add("  - " + l.strip()));
-    current.stream().filter(l -> !before.contains(l)).forEach(l -> lines.add("  + " + l.strip()));
+    onlyIn(recorded, current).forEach(l -> lines.add("  - " + l));
+    onlyIn(current, recorded).forEach(l -> lines.add("  + " + l));
     return lines;
+  }
+
+  private static List<String> onlyIn(List<String> these, List<String> others) {
+    Set<String> other = new HashSet<>(others);
+    List<String> lines = new ArrayList<>();
+    String type = "";
+    for (String line : these) {
+      boolean member = line.startsWith("  ");
+      if (!member && !line.isEmpty()) {
+        type = declaredName(line);
+      }
+      if (!other.contains(line)) {
+        lines.add(member ? type + ": " + line.strip() : line);
+      }
+    }
+    return lines;
+  }
+
+  /** The name a header line declares: the word after "class", "interface", "enum" and so on. */
+  private static String declaredName(String header) {
+    List<String> words = Arrays.asList(header.split(" "));
+    for (int i = 0; i < words.size() - 1; i++) {
+      if (Set.of("class", "interface", "enum", "record", "@interface", "package").contains(words.get(i))) {
+        return words.get(i + 1).split("<")[0];
+      }
+    }
+    return header;
   }
 
   private static List<String> describe(Path classes) throws IOException {
