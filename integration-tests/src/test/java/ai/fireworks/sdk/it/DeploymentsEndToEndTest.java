@@ -9,16 +9,23 @@ import ai.fireworks.sdk.core.DeploymentName;
 import ai.fireworks.sdk.core.ModelName;
 import ai.fireworks.sdk.core.NotFoundException;
 import ai.fireworks.sdk.core.Page;
+import ai.fireworks.sdk.core.PermissionDeniedException;
 import ai.fireworks.sdk.core.WaitOptions;
 import ai.fireworks.sdk.core.WaitProgress;
 import ai.fireworks.sdk.deployments.AcceleratorType;
+import ai.fireworks.sdk.deployments.ApplyOptions;
 import ai.fireworks.sdk.deployments.ApplyResult;
 import ai.fireworks.sdk.deployments.DeleteOptions;
 import ai.fireworks.sdk.deployments.Deployment;
 import ai.fireworks.sdk.deployments.DeploymentPlan;
+import ai.fireworks.sdk.deployments.DeploymentShape;
+import ai.fireworks.sdk.deployments.DeploymentShapeName;
+import ai.fireworks.sdk.deployments.DeploymentShapeVersion;
+import ai.fireworks.sdk.deployments.DeploymentShapesClient;
 import ai.fireworks.sdk.deployments.DeploymentSpec;
 import ai.fireworks.sdk.deployments.DeploymentState;
 import ai.fireworks.sdk.deployments.DeploymentsClient;
+import ai.fireworks.sdk.deployments.ListDeploymentShapesRequest;
 import ai.fireworks.sdk.deployments.ListDeploymentsRequest;
 import ai.fireworks.sdk.deployments.PlanAction;
 import ai.fireworks.sdk.deployments.Precision;
@@ -31,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -204,11 +212,69 @@ class DeploymentsEndToEndTest {
   }
 
   @Test
+  void extrasAndSessionAffinityReachTheServerAndApplyConvergesOnThem() {
+    DeploymentSpec spec = DeploymentSpec.builder().deploymentId("extra").baseModel(LLAMA).minReplicaCount(1)
+        .enableSessionAffinity(true).putExtra("directRouteType", "INTERNET").putExtra("enableHotLoad", true).build();
+
+    sim.await(deployments.applyAsync(spec, ApplyOptions.defaults()));
+    Deployment created = deployments.get(DeploymentName.parse("accounts/acme/deployments/extra"));
+    DeploymentPlan again = deployments.plan(spec);
+    DeploymentSpec changed = spec.withExtra(Map.of("directRouteType", "AWS_PRIVATELINK",
+        "enableHotLoad", true));
+    sim.emulator.journal().clear();
+    sim.await(deployments.applyAsync(changed, ApplyOptions.defaults()));
+
+    assertEquals(true, created.enableSessionAffinity().orElseThrow());
+    assertEquals("INTERNET", created.directRouteType().orElseThrow());
+    assertEquals(true, created.unknownFields().get("enableHotLoad").asBoolean());
+    assertEquals(PlanAction.NO_CHANGE, again.action(), again::toString);
+    RecordedRequest patch = sim.emulator.journal().requests("PATCH", DEPLOYMENTS).get(0);
+    assertEquals("direct_route_type", patch.queryParameter("updateMask").orElseThrow());
+    assertEquals("AWS_PRIVATELINK", deployments.get(created.name()).directRouteType().orElseThrow());
+  }
+
+  @Test
+  void shapesAreListedPerModelAndAShorthandShapeOnCreateBecomesAShapeVersion() {
+    DeploymentShapesClient shapes = DeploymentShapesClient.of(sim.client);
+
+    List<DeploymentShape> forLlama = sim.await(shapes.listAsync(DeploymentShapesClient.FIREWORKS,
+        ListDeploymentShapesRequest.forModel(LLAMA))).items();
+    DeploymentShapeName fast = forLlama.get(0).shapeName().orElseThrow();
+    DeploymentShapeVersion latest = sim.await(shapes.getVersionAsync(fast.withVersion("latest")));
+    Deployment created = sim.await(deployments.create(LLAMA).deploymentId("shaped")
+        .deploymentShape(DeploymentShapeName.parse("fast")).submitAsync());
+
+    assertEquals(List.of("llama-v3p2-3b-instruct-fast", "llama-v3p2-3b-instruct-minimal",
+        "llama-v3p2-3b-instruct-throughput"), forLlama.stream().map(s -> s.shapeName().orElseThrow().id().orElseThrow())
+        .sorted().toList());
+    assertTrue(forLlama.stream().allMatch(s -> s.baseModel().orElseThrow().equals(LLAMA.toString())));
+    assertEquals(fast + "/versions/1", latest.name());
+    assertTrue(latest.validated());
+    assertEquals(forLlama.get(0), latest.snapshot().orElseThrow());
+    assertEquals("accounts/fireworks/deploymentShapes/llama-v3p2-3b-instruct-fast/versions/1",
+        created.deploymentShape().orElseThrow());
+    assertEquals("fast", sim.emulator.journal().requests("POST", DEPLOYMENTS).get(0).bodyJson()
+        .path("deploymentShape").asText(), "the shorthand is sent as given");
+  }
+
+  @Test
+  void aServerThatRefusesNonCustomAnnotationKeysGetsAnErrorNamingTheRuleNotTheKey() {
+    PermissionDeniedException e = (PermissionDeniedException) sim.awaitFailure(deployments.create(LLAMA)
+        .deploymentId("annotated").allowNonCustomAnnotations().annotation("team", "support").submitAsync());
+
+    assertTrue(e.getMessage().contains("the server refused annotation keys [team]"), e.getMessage());
+    assertTrue(e.getMessage().contains("the API key itself was accepted"), e.getMessage());
+    assertEquals("ANNOTATION_NOT_CUSTOMER_WRITABLE", e.errorInfo().orElseThrow().reason());
+    assertEquals("support", sim.await(deployments.create(LLAMA).deploymentId("annotated")
+        .annotation("custom/team", "support").submitAsync()).annotations().get("custom/team"));
+  }
+
+  @Test
   void planThenApplyCreatesUpdatesExactlyTheDifferenceAndRefusesImmutableChanges() {
     DeploymentSpec spec = DeploymentSpec.builder().deploymentId("declared").baseModel(LLAMA).minReplicaCount(1)
         .maxReplicaCount(2).acceleratorType(AcceleratorType.NVIDIA_A100_80GB).build();
 
-    DeploymentPlan plan = sim.await(deployments.planAsync(spec, ai.fireworks.sdk.deployments.ApplyOptions.defaults()));
+    DeploymentPlan plan = sim.await(deployments.planAsync(spec, ApplyOptions.defaults()));
     assertEquals(PlanAction.CREATE, plan.action());
     assertTrue(sim.emulator.journal().requests().stream().allMatch(r -> r.method().equals("GET")),
         "plan only reads: " + sim.emulator.journal().requests());
@@ -218,13 +284,13 @@ class DeploymentsEndToEndTest {
     assertEquals(DeploymentState.READY, created.deployment().state());
 
     sim.emulator.journal().clear();
-    ApplyResult same = sim.await(deployments.applyAsync(spec, ai.fireworks.sdk.deployments.ApplyOptions.defaults()));
+    ApplyResult same = sim.await(deployments.applyAsync(spec, ApplyOptions.defaults()));
     assertEquals(PlanAction.NO_CHANGE, same.plan().action());
     assertEquals(List.of("GET"), methods(), "no change sends only the read");
 
     sim.emulator.journal().clear();
     DeploymentSpec wider = DeploymentSpec.builder().from(spec).maxReplicaCount(4).build();
-    ApplyResult updated = sim.await(deployments.applyAsync(wider, ai.fireworks.sdk.deployments.ApplyOptions.defaults()));
+    ApplyResult updated = sim.await(deployments.applyAsync(wider, ApplyOptions.defaults()));
     assertEquals(PlanAction.UPDATE, updated.plan().action());
     assertEquals(List.of("GET", "PATCH"), methods());
     RecordedRequest patch = sim.emulator.journal().last();
@@ -235,7 +301,7 @@ class DeploymentsEndToEndTest {
     DeploymentSpec otherGpu = DeploymentSpec.builder().from(wider).acceleratorType(AcceleratorType.NVIDIA_H100_80GB)
         .build();
     Throwable refused = sim.awaitFailure(deployments.applyAsync(otherGpu,
-        ai.fireworks.sdk.deployments.ApplyOptions.defaults()));
+        ApplyOptions.defaults()));
     assertTrue(refused instanceof IllegalArgumentException, refused.toString());
     assertTrue(refused.getMessage().contains("accelerator"), refused.getMessage());
     assertEquals(List.of("GET"), methods(), "a refused change sends only the read");

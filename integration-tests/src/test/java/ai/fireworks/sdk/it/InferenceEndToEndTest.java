@@ -136,16 +136,21 @@ class InferenceEndToEndTest {
   }
 
   @Test
-  void aDeploymentThatNeverAppearsFailsWithNotFoundAfterTheWindow() {
-    Instant start = sim.now();
+  void aMistypedDeploymentFailsAtOnceAfterOneInferenceRequestAndOneGet() {
+    for (String typo : List.of("accounts/acme/deployments/nowhere", "accounts/acmeInc/deployments/12ab34cd56ef")) {
+      sim.emulator.journal().clear();
+      Instant start = sim.now();
 
-    Throwable e = sim.awaitFailure(inference.completeAsync(CompletionRequest.of(ModelRef.of(
-        DeploymentsEndToEndTest.LLAMA, DeploymentName.parse("accounts/acme/deployments/nowhere")), PROMPT)));
+      Throwable e = sim.awaitFailure(inference.completeAsync(CompletionRequest.of(ModelRef.of(
+          DeploymentsEndToEndTest.LLAMA, DeploymentName.parse(typo)), PROMPT)));
 
-    assertTrue(e instanceof NotFoundException, e.toString());
-    Duration took = Duration.between(start, sim.now());
-    assertTrue(took.compareTo(Duration.ofSeconds(50)) >= 0 && took.compareTo(Duration.ofSeconds(60)) <= 0,
-        "gave up at the end of the 60 s window: " + took);
+      assertTrue(e instanceof NotFoundException, e.toString());
+      assertTrue(e.getMessage().contains("deployment " + typo + " cannot serve requests"), e.getMessage());
+      assertEquals(Duration.ZERO, Duration.between(start, sim.now()), "no wait at all on the emulator's clock");
+      List<RecordedRequest> sent = sim.emulator.journal().requests();
+      assertEquals(List.of("POST " + COMPLETIONS + " -> 404", "GET /v1/" + typo + " -> " + (typo.contains("acmeInc")
+          ? 403 : 404)), sent.stream().map(r -> r.method() + " " + r.path() + " -> " + r.status()).toList());
+    }
   }
 
   private DeploymentName ready(String id, int minReplicas) {

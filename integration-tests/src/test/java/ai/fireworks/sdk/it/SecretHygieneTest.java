@@ -64,6 +64,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SecretHygieneTest {
   static final String KEY = "fw-SENTINEL-KEY-1234567890";
+  /** Direct-route keys a server returns inside a deployment: credentials too. */
+  static final String[] DIRECT_ROUTE_KEYS = {"dr-SENTINEL-ROUTE-KEY-aaaa", "dr-SENTINEL-ROUTE-KEY-bbbb"};
   private static final ModelName LLAMA = DeploymentsEndToEndTest.LLAMA;
   private static final ModelName LORA = ModelName.parse("accounts/acme/models/my-lora");
   private static final WaitOptions WAIT = WaitOptions.builder().timeout(Duration.ofMinutes(2)).build();
@@ -71,7 +73,7 @@ class SecretHygieneTest {
 
   @BeforeAll
   static void captureLogs() {
-    scanner = new SecretScanner(KEY);
+    scanner = new SecretScanner(KEY, DIRECT_ROUTE_KEYS[0], DIRECT_ROUTE_KEYS[1]);
   }
 
   @AfterAll
@@ -171,6 +173,61 @@ class SecretHygieneTest {
           .timeout(Duration.ofSeconds(3)).build()));
       scanJournal(sim.emulator);
     }
+  }
+
+  @Test
+  void directRouteKeysTheServerReturnsNeverShowOutsideTheirAccessor() throws Exception {
+    try (Sim sim = sim(b -> { })) {
+      DeploymentsClient deployments = sim.deployments();
+      DeploymentName direct = DeploymentName.parse("accounts/acme/deployments/direct");
+      createWithDirectRouteKeys(sim.emulator, direct.id());
+      createWithDirectRouteKeys(sim.emulator, "direct-doomed");
+      sim.emulator.failDeployment("direct-doomed", "no capacity");
+
+      Deployment ready = sim.await(deployments.waitUntilReady(direct, WaitOptions.builder()
+          .timeout(Duration.ofMinutes(2)).onProgress((WaitProgress p) -> scanner.scan("progress", p)).build()));
+      assertEquals(java.util.List.of(DIRECT_ROUTE_KEYS), ready.directRouteApiKeys(), "the sentinels are in play");
+      scanner.scan("ready", ready);
+      scanner.scan("get", deployments.get(direct));
+      scanner.scan("page", sim.await(deployments.listAsync(ListDeploymentsRequest.all())));
+      scanner.scan("updated", sim.await(deployments.update(direct).displayName("renamed").submitAsync()));
+      DeploymentSpec spec = DeploymentSpec.builder().deploymentId(direct.id()).baseModel(LLAMA).maxReplicaCount(2)
+          .build();
+      scanner.scan("plan", sim.await(deployments.planAsync(spec, ApplyOptions.defaults())));
+      scanner.scan("apply", sim.await(deployments.applyAsync(spec, ApplyOptions.defaults())));
+      failure(sim, "failed deployment", () -> deployments.waitUntilReady(
+          DeploymentName.parse("accounts/acme/deployments/direct-doomed"), WAIT));
+      Deployment slow = sim.await(deployments.create(LLAMA).deploymentId("direct-slow").submitAsync());
+      createWithDirectRouteKeys(sim.emulator, "direct-slow-2");
+      failure(sim, "waiter timeout", () -> deployments.waitUntilReady(
+          DeploymentName.parse("accounts/acme/deployments/direct-slow-2"), WaitOptions.builder()
+              .timeout(Duration.ofSeconds(1)).build()));
+      failure(sim, "conflict", () -> deployments.create(LLAMA).deploymentId(direct.id()).submitAsync());
+      scanner.scan("slow", slow);
+      sim.await(deployments.deleteAsync(direct));
+      failure(sim, "deleted while waiting", () -> deployments.waitUntilReady(direct, WAIT));
+
+      DeploymentSpec viaExtra = DeploymentSpec.builder().deploymentId("direct-extra").baseModel(LLAMA)
+          .putExtra("directRouteType", "INTERNET").putExtra("directRouteApiKeys", java.util.List.of(DIRECT_ROUTE_KEYS))
+          .build();
+      scanner.scan("spec with extras", viaExtra);
+      scanner.scan("plan with extras", sim.await(deployments.planAsync(viaExtra, ApplyOptions.defaults())));
+      scanner.scan("applied with extras", sim.await(deployments.applyAsync(viaExtra, ApplyOptions.defaults())));
+      scanner.scan("re-plan with extras", sim.await(deployments.planAsync(viaExtra.withExtra(java.util.Map.of(
+          "directRouteApiKeys", java.util.List.of(DIRECT_ROUTE_KEYS[1]))), ApplyOptions.defaults())));
+    }
+  }
+
+  /** Creates a deployment carrying {@link #DIRECT_ROUTE_KEYS}, with a raw request as any client could. */
+  private static void createWithDirectRouteKeys(FireworksEmulator emulator, String id) throws Exception {
+    String body = "{\"baseModel\": \"" + LLAMA + "\", \"directRouteType\": \"INTERNET\", \"directRouteApiKeys\": [\""
+        + String.join("\", \"", DIRECT_ROUTE_KEYS) + "\"]}";
+    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+        .newBuilder(emulator.baseUrl().resolve("/v1/accounts/acme/deployments?deploymentId=" + id))
+        .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
   }
 
   @Test

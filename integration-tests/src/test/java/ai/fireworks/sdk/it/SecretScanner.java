@@ -18,11 +18,11 @@ import java.util.logging.SimpleFormatter;
 
 /**
  * Captures every record logged under {@code ai.fireworks.sdk} at {@link Level#ALL} and scans
- * strings (messages, {@code toString}s, stack traces, cause chains, log records) for a secret.
- * Counts what it scanned.
+ * strings (messages, {@code toString}s, stack traces, cause chains, log records) for secrets (the
+ * API key, direct-route keys). Counts what it scanned.
  */
 final class SecretScanner implements AutoCloseable {
-  private final String secret;
+  private final List<String> secrets;
   /** Held strongly: java.util.logging keeps loggers only weakly. */
   private final Logger sdkLogger = Logger.getLogger("ai.fireworks.sdk");
   private final Level previousLevel = sdkLogger.getLevel();
@@ -42,17 +42,19 @@ final class SecretScanner implements AutoCloseable {
   private int strings;
   private int throwables;
 
-  SecretScanner(String secret) {
-    this.secret = secret;
+  SecretScanner(String... secrets) {
+    this.secrets = List.of(secrets);
     handler.setLevel(Level.ALL);
     sdkLogger.setLevel(Level.ALL);
     sdkLogger.addHandler(handler);
   }
 
-  /** Asserts that {@code text} does not contain the secret. */
+  /** Asserts that {@code text} contains none of the secrets. */
   synchronized void scan(String what, String text) {
     strings++;
-    assertFalse(text != null && text.contains(secret), what + " contains the API key: " + text);
+    for (String secret : secrets) {
+      assertFalse(text != null && text.contains(secret), what + " contains a secret: " + text);
+    }
   }
 
   /** Scans {@code o.toString()}, or all of a throwable. */

@@ -32,6 +32,9 @@ abstract class AbstractErrorDetails {
     return "";
   }
 
+  /** The entries of a google.rpc {@code details} array, in order; empty when the body had none. */
+  abstract List<ErrorDetail> details();
+
   /** The server's retry hint. */
   abstract Optional<Duration> retryAfter();
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The server answered with an error status. Carries the HTTP status, the server's error code
  * (such as {@code NOT_FOUND} or {@code DEPLOYMENT_SCALING_UP}), its message, the request id, the
- * response headers and the raw body. Subclasses exist for the statuses callers handle
+ * response headers, the raw body and the structured {@link #details()} of a google.rpc body.
+ * Subclasses exist for the statuses callers handle
  * differently; {@link #create} picks the right one. Immutable; thread-safe.
  */
 public class ApiException extends FireworksException {
@@ -21,6 +22,7 @@ public class ApiException extends FireworksException {
   private final transient Map<String, List<String>> headers;
   private final String body;
   private final Duration retryAfter;
+  private final transient List<ErrorDetail> details;
 
   /** Creates an exception from a decoded error response; prefer {@link #create}. */
   public ApiException(ErrorDetails details) {
@@ -32,6 +34,7 @@ public class ApiException extends FireworksException {
     this.headers = details.headers();
     this.body = details.body();
     this.retryAfter = details.retryAfter().orElse(null);
+    this.details = details.details();
   }
 
   /** Returns the exception subclass that matches the status and error code. */
@@ -88,6 +91,20 @@ public class ApiException extends FireworksException {
   /** The raw response body as text. */
   public String body() {
     return body;
+  }
+
+  /**
+   * The entries of the error's google.rpc {@code details} array, in order: branch on
+   * {@link #errorInfo()}'s reason rather than on message text. Unknown entry types are kept as
+   * JSON. Empty when the body had none (or after Java deserialization of the exception).
+   */
+  public List<ErrorDetail> details() {
+    return details == null ? List.of() : details;
+  }
+
+  /** The first {@code google.rpc.ErrorInfo} of {@link #details()}, if the server sent one. */
+  public Optional<ErrorInfo> errorInfo() {
+    return details().stream().flatMap(d -> d.errorInfo().stream()).findFirst();
   }
 
   /** How long the server asked the caller to wait ({@code retry-after-ms} or {@code Retry-After}). */

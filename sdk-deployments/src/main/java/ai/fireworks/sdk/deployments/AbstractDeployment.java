@@ -19,7 +19,8 @@ import org.immutables.value.Value;
  * A dedicated deployment of a model, as the control plane reports it. Fields the server omits take
  * their protobuf defaults (0, false) or are empty; fields this SDK does not know are kept in
  * {@link #unknownFields()} and written back by Jackson, so {@code Json.MAPPER} prints the resource
- * as the API returned it. Immutable; thread-safe.
+ * as the API returned it. {@link #toString()} never shows {@link #directRouteApiKeys()}, only how
+ * many there are. Immutable; thread-safe.
  */
 @Value.Immutable
 @FireworksStyle
@@ -162,9 +163,20 @@ abstract class AbstractDeployment {
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, String> annotations();
 
-  /** Keys for direct routing (enterprise). */
+  /**
+   * Keys for direct routing (enterprise): credentials that let anyone call the deployment directly.
+   * Readable here, but {@link #toString()} masks them and shows only {@link #directRouteApiKeyCount()}.
+   */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @Value.Redacted
   public abstract List<String> directRouteApiKeys();
+
+  /** How many {@link #directRouteApiKeys()} the deployment has; what {@link #toString()} shows instead of them. */
+  @Value.Derived
+  @JsonIgnore
+  public int directRouteApiKeyCount() {
+    return directRouteApiKeys().size();
+  }
 
   /** JSON fields this SDK version does not model, kept as JSON trees so they round-trip (a JSON {@code null} is a {@code NullNode}). */
   @JsonAnyGetter

@@ -5,7 +5,9 @@ import ai.fireworks.sdk.core.DeploymentName;
 import ai.fireworks.sdk.core.ModelName;
 import ai.fireworks.sdk.core.internal.FireworksStyle;
 import ai.fireworks.sdk.core.internal.Ids;
+import ai.fireworks.sdk.deployments.internal.AnnotationRule;
 import ai.fireworks.sdk.deployments.internal.DeploymentRules;
+import ai.fireworks.sdk.deployments.internal.ExtraFields;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -22,7 +24,8 @@ import org.immutables.value.Value;
  *
  * <p>Validated when built: ids, replica counts (at least 0, min not above max), windows
  * (scale-to-zero at least 5m, scale-up/down at most 1h), accelerator count (at least 1) and display
- * name (under 64 characters); {@link IllegalArgumentException} names the field, value and rule.
+ * name (under 64 characters), annotation keys ({@code custom/}) and extra field names;
+ * {@link IllegalArgumentException} names the field, value and rule.
  * Immutable; thread-safe.
  */
 @Value.Immutable
@@ -79,7 +82,11 @@ abstract class AbstractDeploymentSpec {
   /** Allow PEFT (LoRA) addons. */
   public abstract Optional<Boolean> enableAddons();
 
-  /** Deployment shape, such as {@code accounts/fireworks/deploymentShapes/<id>}; the shape owns the hardware. */
+  /**
+   * Deployment shape: a shorthand ({@code fast}, {@code throughput}, {@code minimal},
+   * {@code full_precision}) or {@code accounts/<a>/deploymentShapes/<id>[/versions/<v>]} (see
+   * {@link DeploymentShapeName}); the shape owns the hardware.
+   */
   public abstract Optional<String> deploymentShape();
 
   /** Where the deployment may run; fixed at creation. */
@@ -97,9 +104,32 @@ abstract class AbstractDeploymentSpec {
   /** Maximum context length; 0 means the model's default. */
   public abstract Optional<Integer> maxContextLength();
 
-  /** Key/value annotations. */
+  /** Sticky routing on the request's {@code user} field (enterprise). */
+  public abstract Optional<Boolean> enableSessionAffinity();
+
+  /**
+   * Key/value annotations. Keys must start with {@code custom/} (newer servers refuse others for
+   * ordinary accounts with a 403) unless {@link #allowNonCustomAnnotations()}.
+   */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, String> annotations();
+
+  /** Lets annotation keys outside {@code custom/} through, for accounts that may write them; default false. */
+  @Value.Default
+  @JsonIgnore
+  public boolean allowNonCustomAnnotations() {
+    return false;
+  }
+
+  /**
+   * Top-level fields this SDK version does not model, sent as given (the escape hatch of
+   * {@code putExtra(field, value)}); a name that shadows a modelled field is refused, naming its
+   * setter. {@code apply} patches an extra when the deployment reports another value for it.
+   * Values are serialized with Jackson when sent; {@code toString} masks them.
+   */
+  @JsonIgnore
+  @Value.Redacted
+  public abstract Map<String, Object> extra();
 
   /** The minimum replica count that will result: the set value or the server default 0. */
   @Value.Derived
@@ -136,5 +166,8 @@ abstract class AbstractDeploymentSpec {
     draftTokenCount().ifPresent(n -> DeploymentRules.nonNegative("draftTokenCount", n));
     ngramSpeculationLength().ifPresent(n -> DeploymentRules.nonNegative("ngramSpeculationLength", n));
     maxContextLength().ifPresent(n -> DeploymentRules.nonNegative("maxContextLength", n));
+    deploymentShape().ifPresent(DeploymentShapeName::parse);
+    AnnotationRule.check(annotations(), allowNonCustomAnnotations());
+    extra().forEach(ExtraFields::check);
   }
 }

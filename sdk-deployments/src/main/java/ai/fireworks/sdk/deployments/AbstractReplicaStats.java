@@ -39,6 +39,12 @@ abstract class AbstractReplicaStats {
     return 0;
   }
 
+  /** Replicas running on revocable (preemptible) capacity, when the server reports them. */
+  @Value.Default
+  public int revocableReplicaCount() {
+    return 0;
+  }
+
   /**
    * The most advanced start-up phase any not-yet-ready replica is in: {@code initializing},
    * {@code downloading}, {@code pending}, or empty when none is starting.

@@ -6,9 +6,13 @@ import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.WaitOptions;
 import ai.fireworks.sdk.core.internal.Futures;
 import ai.fireworks.sdk.core.internal.HttpTransport;
+import ai.fireworks.sdk.deployments.internal.ExtraFields;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,9 +31,8 @@ import java.util.concurrent.CompletableFuture;
 public final class CreateDeploymentRequest {
   private final DeploymentsClient client;
   private final DeploymentSpec.Builder spec;
-  private boolean validateOnly;
-  private boolean skipShapeValidation;
-  private boolean disableSpeculativeDecoding;
+  /** The boolean query parameters set to true, such as {@code validateOnly}. */
+  private final Set<String> flags = new LinkedHashSet<>();
   private boolean returnExistingIfMatches;
   private RequestOptions requestOptions = RequestOptions.none();
 
@@ -128,10 +131,19 @@ public final class CreateDeploymentRequest {
     return this;
   }
 
-  /** Deployment shape (shorthand or full name); the shape owns the hardware. */
+  /**
+   * Deployment shape: a shorthand ({@code fast}, {@code throughput}, {@code minimal},
+   * {@code full_precision}) or {@code accounts/<a>/deploymentShapes/<id>[/versions/<v>]}; the shape
+   * owns the hardware. Checked by {@link DeploymentShapeName#parse} when submitted.
+   */
   public CreateDeploymentRequest deploymentShape(String shape) {
     spec.deploymentShape(shape);
     return this;
+  }
+
+  /** Deployment shape, already parsed; the shape owns the hardware. */
+  public CreateDeploymentRequest deploymentShape(DeploymentShapeName shape) {
+    return deploymentShape(shape.toString());
   }
 
   /** Runs in one region ({@code placement.region}); cannot change after creation. */
@@ -170,27 +182,64 @@ public final class CreateDeploymentRequest {
     return this;
   }
 
-  /** Adds an annotation. */
+  /** Sticky routing on the request's {@code user} field ({@code enableSessionAffinity}, enterprise). */
+  public CreateDeploymentRequest enableSessionAffinity(boolean enable) {
+    spec.enableSessionAffinity(enable);
+    return this;
+  }
+
+  /**
+   * Adds an annotation. The key must start with {@code custom/} unless
+   * {@link #allowNonCustomAnnotations()}: newer servers refuse other keys for ordinary accounts.
+   */
   public CreateDeploymentRequest annotation(String key, String value) {
     spec.putAnnotations(key, value);
     return this;
   }
 
+  /** Lets annotation keys outside {@code custom/} through, for accounts allowed to write them. */
+  public CreateDeploymentRequest allowNonCustomAnnotations() {
+    spec.allowNonCustomAnnotations(true);
+    return this;
+  }
+
+  /**
+   * Sends a top-level field this SDK version does not model, as given (serialized with Jackson):
+   * the escape hatch for fields newer than the SDK.
+   *
+   * @throws IllegalArgumentException if {@code jsonField} shadows a modelled field (the message names
+   *     the setter to use) or is not a top-level field name
+   */
+  public CreateDeploymentRequest putExtra(String jsonField, Object value) {
+    ExtraFields.check(jsonField, value);
+    spec.putExtra(jsonField, value);
+    return this;
+  }
+
   /** Only validate (query {@code validateOnly=true}): the server returns the would-be deployment and creates nothing. */
   public CreateDeploymentRequest validateOnly() {
-    this.validateOnly = true;
+    flags.add("validateOnly");
     return this;
   }
 
   /** Skip the server's shape validation (query {@code skipShapeValidation=true}). */
   public CreateDeploymentRequest skipShapeValidation() {
-    this.skipShapeValidation = true;
+    flags.add("skipShapeValidation");
     return this;
   }
 
   /** Turn speculative decoding off (query {@code disableSpeculativeDecoding=true}). */
   public CreateDeploymentRequest disableSpeculativeDecoding() {
-    this.disableSpeculativeDecoding = true;
+    flags.add("disableSpeculativeDecoding");
+    return this;
+  }
+
+  /**
+   * Do not auto-deploy the base model onto the new deployment (query {@code disableAutoDeploy=true});
+   * by default the server deploys an undeployed base model onto it.
+   */
+  public CreateDeploymentRequest disableAutoDeploy() {
+    flags.add("disableAutoDeploy");
     return this;
   }
 
@@ -254,7 +303,7 @@ public final class CreateDeploymentRequest {
   }
 
   private CompletableFuture<Deployment> andWait(WaitOptions options) {
-    return Futures.compose(raw(), d -> validateOnly ? CompletableFuture.completedFuture(d)
+    return Futures.compose(raw(), d -> flags.contains("validateOnly") ? CompletableFuture.completedFuture(d)
         : client.waitUntilReadyRaw(d.name(), options));
   }
 
@@ -263,7 +312,7 @@ public final class CreateDeploymentRequest {
     if (returnExistingIfMatches && s.deploymentId().isEmpty()) {
       throw new IllegalArgumentException("returnExistingIfMatches needs a deploymentId to find the existing deployment");
     }
-    return client.createRaw(s, validateOnly, skipShapeValidation, disableSpeculativeDecoding,
-        returnExistingIfMatches, requestOptions);
+    return client.createRaw(s, Collections.unmodifiableSet(new LinkedHashSet<>(flags)), returnExistingIfMatches,
+        requestOptions);
   }
 }

@@ -10,6 +10,7 @@ import ai.fireworks.sdk.core.FireworksClient;
 import ai.fireworks.sdk.core.ModelName;
 import ai.fireworks.sdk.core.NotFoundException;
 import ai.fireworks.sdk.core.Page;
+import ai.fireworks.sdk.core.PermissionDeniedException;
 import ai.fireworks.sdk.core.RateLimitException;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.RequestTimeoutException;
@@ -20,6 +21,7 @@ import ai.fireworks.sdk.core.internal.ClientAccess;
 import ai.fireworks.sdk.core.internal.Futures;
 import ai.fireworks.sdk.core.internal.HttpTransport;
 import ai.fireworks.sdk.core.internal.Waiter;
+import ai.fireworks.sdk.deployments.internal.AnnotationRule;
 import ai.fireworks.sdk.deployments.internal.ControlPlanePaths;
 import ai.fireworks.sdk.deployments.internal.DeploymentBodies;
 import ai.fireworks.sdk.deployments.internal.DeploymentField;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -87,15 +90,17 @@ public final class DeploymentsClient {
     return new CreateDeploymentRequest(this, DeploymentSpec.builder().from(Objects.requireNonNull(spec, "spec")));
   }
 
-  CompletableFuture<Deployment> createRaw(DeploymentSpec spec, boolean validateOnly, boolean skipShapeValidation,
-      boolean disableSpeculativeDecoding, boolean returnExistingIfMatches, RequestOptions options) {
+  /** Creates {@code spec}; {@code flags} are the boolean query parameters set to true ({@code validateOnly}...). */
+  CompletableFuture<Deployment> createRaw(DeploymentSpec spec, Set<String> flags, boolean returnExistingIfMatches,
+      RequestOptions options) {
     AccountId account = spec.account().orElseGet(client::requireAccountId);
     DeploymentRules.warnLongPrompt(spec.longPrompt(), spec.acceleratorCount());
+    boolean validateOnly = flags.contains("validateOnly");
     ApiRequest request = ApiRequest.post(ControlPlanePaths.deployments(account), DeploymentBodies.create(spec))
-        .query("deploymentId", spec.deploymentId().orElse(null))
-        .query("validateOnly", flag(validateOnly))
-        .query("skipShapeValidation", flag(skipShapeValidation))
-        .query("disableSpeculativeDecoding", flag(disableSpeculativeDecoding));
+        .query("deploymentId", spec.deploymentId().orElse(null));
+    for (String flag : flags) {
+      request = request.query(flag, true);
+    }
     if (spec.deploymentId().isPresent()) {
       request = request.idempotent(); // the id makes a repeated create detectable (409), never a duplicate
     }
@@ -104,7 +109,7 @@ public final class DeploymentsClient {
     return transport.send(request, options, attempts::set)
         .thenApply(r -> r.json(Deployment.class, sent))
         .exceptionallyCompose(e -> {
-          Throwable cause = HttpTransport.unwrap(e);
+          Throwable cause = annotationAware(HttpTransport.unwrap(e), spec.annotations());
           boolean resolvable = cause instanceof ConflictException && !validateOnly && spec.deploymentId().isPresent()
               && (returnExistingIfMatches || attempts.get() > 1);
           if (!resolvable) {
@@ -190,11 +195,20 @@ public final class DeploymentsClient {
   }
 
   CompletableFuture<Deployment> patchRaw(DeploymentName name, Map<DeploymentField, Object> changes,
-      boolean skipShapeValidation, RequestOptions options) {
-    ApiRequest request = ApiRequest.patch(ControlPlanePaths.deployment(name), DeploymentBodies.patch(changes))
-        .query("updateMask", DeploymentBodies.updateMask(changes))
+      Map<String, ?> extra, boolean skipShapeValidation, RequestOptions options) {
+    ApiRequest request = ApiRequest.patch(ControlPlanePaths.deployment(name), DeploymentBodies.patch(changes, extra))
+        .query("updateMask", DeploymentBodies.updateMask(changes, extra))
         .query("skipShapeValidation", flag(skipShapeValidation));
-    return transport.send(request, options, Deployment.class);
+    @SuppressWarnings("unchecked")
+    Map<String, String> annotations = (Map<String, String>) changes.getOrDefault(DeploymentField.ANNOTATIONS, Map.of());
+    return transport.send(request, options, Deployment.class).exceptionallyCompose(
+        e -> CompletableFuture.failedFuture(annotationAware(HttpTransport.unwrap(e), annotations)));
+  }
+
+  /** A 403 about annotation keys, explained (see {@link AnnotationRule}); other failures as they are. */
+  private static Throwable annotationAware(Throwable failure, Map<String, String> annotations) {
+    return failure instanceof PermissionDeniedException
+        ? AnnotationRule.explain((PermissionDeniedException) failure, annotations) : failure;
   }
 
   /**
@@ -493,10 +507,10 @@ public final class DeploymentsClient {
       CompletableFuture<Deployment> done;
       switch (plan.action()) {
         case CREATE:
-          done = createRaw(spec, false, false, false, true, RequestOptions.none());
+          done = createRaw(spec, Set.of(), true, RequestOptions.none());
           break;
         case UPDATE:
-          done = patchRaw(plan.name(), result.patch, false, RequestOptions.none());
+          done = patchRaw(plan.name(), result.patch, result.extraPatch, false, RequestOptions.none());
           break;
         case NO_CHANGE:
           done = CompletableFuture.completedFuture(plan.current().get());
@@ -522,7 +536,7 @@ public final class DeploymentsClient {
         ? CompletableFuture.completedFuture(null)
         : deleteRaw(plan.name(), DeleteOptions.builder().hard(true).build());
     return Futures.compose(Futures.compose(deleted, v -> waitUntilDeletedRaw(plan.name(), wait, true)),
-        v -> createRaw(spec, false, false, false, true, RequestOptions.none()));
+        v -> createRaw(spec, Set.of(), true, RequestOptions.none()));
   }
 
   private DeploymentName nameOf(DeploymentSpec spec) {

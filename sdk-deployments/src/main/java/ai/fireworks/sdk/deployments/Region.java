@@ -84,6 +84,18 @@ public final class Region extends OpenEnum {
   public static final Region US_OHIO_1 = VALUES.known("US_OHIO_1");
   /** {@code US_NEWYORK_1}. */
   public static final Region US_NEWYORK_1 = VALUES.known("US_NEWYORK_1");
+  /** {@code EU_NETHERLANDS_1}. */
+  public static final Region EU_NETHERLANDS_1 = VALUES.known("EU_NETHERLANDS_1");
+  /** {@code US_WASHINGTON_5}. */
+  public static final Region US_WASHINGTON_5 = VALUES.known("US_WASHINGTON_5");
+  /** {@code US_MINNESOTA_1}. */
+  public static final Region US_MINNESOTA_1 = VALUES.known("US_MINNESOTA_1");
+  /** {@code US_CALIFORNIA_2}. */
+  public static final Region US_CALIFORNIA_2 = VALUES.known("US_CALIFORNIA_2");
+  /** {@code AP_MALAYSIA_1}. */
+  public static final Region AP_MALAYSIA_1 = VALUES.known("AP_MALAYSIA_1");
+  /** {@code US_OHIO_2}. */
+  public static final Region US_OHIO_2 = VALUES.known("US_OHIO_2");
 
   private Region(String value, boolean known) {
     super(value, known);

@@ -5,10 +5,14 @@ import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.WaitOptions;
 import ai.fireworks.sdk.core.internal.Futures;
 import ai.fireworks.sdk.core.internal.HttpTransport;
+import ai.fireworks.sdk.deployments.internal.AnnotationRule;
 import ai.fireworks.sdk.deployments.internal.DeploymentField;
 import ai.fireworks.sdk.deployments.internal.DeploymentRules;
+import ai.fireworks.sdk.deployments.internal.ExtraFields;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +38,9 @@ public final class UpdateDeploymentRequest {
   private final DeploymentsClient client;
   private final DeploymentName name;
   private final Map<DeploymentField, Object> changes = new EnumMap<>(DeploymentField.class);
+  private final Map<String, JsonNode> extra = new LinkedHashMap<>();
   private boolean skipShapeValidation;
+  private boolean allowNonCustomAnnotations;
   private RequestOptions requestOptions = RequestOptions.none();
 
   UpdateDeploymentRequest(DeploymentsClient client, DeploymentName name) {
@@ -117,6 +123,11 @@ public final class UpdateDeploymentRequest {
     return set(DeploymentField.DEPLOYMENT_SHAPE, shape);
   }
 
+  /** New deployment shape, already parsed. */
+  public UpdateDeploymentRequest deploymentShape(DeploymentShapeName shape) {
+    return deploymentShape(shape.toString());
+  }
+
   /** New draft model. */
   public UpdateDeploymentRequest draftModel(String draftModel) {
     return set(DeploymentField.DRAFT_MODEL, draftModel);
@@ -137,9 +148,35 @@ public final class UpdateDeploymentRequest {
     return set(DeploymentField.MAX_CONTEXT_LENGTH, length);
   }
 
-  /** New annotations (replaces the map). */
+  /**
+   * New annotations (replaces the map). Keys must start with {@code custom/} unless
+   * {@link #allowNonCustomAnnotations()}: newer servers refuse other keys for ordinary accounts.
+   */
   public UpdateDeploymentRequest annotations(Map<String, String> annotations) {
     return set(DeploymentField.ANNOTATIONS, Map.copyOf(annotations));
+  }
+
+  /** Lets annotation keys outside {@code custom/} through, for accounts allowed to write them. */
+  public UpdateDeploymentRequest allowNonCustomAnnotations() {
+    this.allowNonCustomAnnotations = true;
+    return this;
+  }
+
+  /** Turns sticky routing on the request's {@code user} field on or off ({@code enableSessionAffinity}). */
+  public UpdateDeploymentRequest enableSessionAffinity(boolean enable) {
+    return set(DeploymentField.ENABLE_SESSION_AFFINITY, enable);
+  }
+
+  /**
+   * Changes a top-level field this SDK version does not model, sent as given (serialized with
+   * Jackson); its snake_case path joins the {@code updateMask}.
+   *
+   * @throws IllegalArgumentException if {@code jsonField} shadows a modelled field (the message names
+   *     the setter to use) or is not a top-level field name
+   */
+  public UpdateDeploymentRequest putExtra(String jsonField, Object value) {
+    extra.put(jsonField, ExtraFields.check(jsonField, value));
+    return this;
   }
 
   /** Skip the server's shape validation (query {@code skipShapeValidation=true}). */
@@ -188,13 +225,17 @@ public final class UpdateDeploymentRequest {
 
   private CompletableFuture<Deployment> raw() {
     validate();
-    return client.patchRaw(name, new EnumMap<>(changes), skipShapeValidation, requestOptions);
+    return client.patchRaw(name, new EnumMap<>(changes), new LinkedHashMap<>(extra), skipShapeValidation,
+        requestOptions);
   }
 
   private void validate() {
-    if (changes.isEmpty()) {
+    if (changes.isEmpty() && extra.isEmpty()) {
       throw new IllegalArgumentException("update of " + name + " sets no fields; call at least one setter");
     }
+    @SuppressWarnings("unchecked")
+    Map<String, String> annotations = (Map<String, String>) changes.getOrDefault(DeploymentField.ANNOTATIONS, Map.of());
+    AnnotationRule.check(annotations, allowNonCustomAnnotations);
     Optional<Integer> min = get(DeploymentField.MIN_REPLICA_COUNT, Integer.class);
     Optional<Integer> max = get(DeploymentField.MAX_REPLICA_COUNT, Integer.class);
     min.ifPresent(n -> DeploymentRules.replicaCount("minReplicaCount", n));
@@ -203,6 +244,7 @@ public final class UpdateDeploymentRequest {
       DeploymentRules.minNotAboveMax(min.get(), max.get());
     }
     get(DeploymentField.DISPLAY_NAME, String.class).ifPresent(DeploymentRules::displayName);
+    get(DeploymentField.DEPLOYMENT_SHAPE, String.class).ifPresent(DeploymentShapeName::parse);
     get(DeploymentField.SCALE_UP_WINDOW, Duration.class).ifPresent(w -> DeploymentRules.scaleWindow("scaleUpWindow", w));
     get(DeploymentField.SCALE_DOWN_WINDOW, Duration.class)
         .ifPresent(w -> DeploymentRules.scaleWindow("scaleDownWindow", w));

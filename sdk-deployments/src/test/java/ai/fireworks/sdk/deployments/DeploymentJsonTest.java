@@ -47,6 +47,37 @@ class DeploymentJsonTest {
   }
 
   @Test
+  void directRouteKeysAreReadableButToStringShowsOnlyHowManyThereAre() throws Exception {
+    Deployment d = Json.MAPPER.readValue(Fixtures.text("deployment-direct-route.json"), Deployment.class);
+
+    assertEquals(java.util.List.of("dr-SENTINEL-aaaa-1111", "dr-SENTINEL-bbbb-2222"), d.directRouteApiKeys());
+    assertEquals(2, d.directRouteApiKeyCount());
+    String text = d.toString();
+    assertFalse(text.contains("dr-SENTINEL"), text);
+    assertTrue(text.contains("directRouteApiKeys=****") && text.contains("directRouteApiKeyCount=2"), text);
+    assertFalse(new DeploymentFailedException(d).toString().contains("dr-SENTINEL"));
+    JsonNode written = Fixtures.tree(new String(Json.write(d), StandardCharsets.UTF_8));
+    assertEquals(2, written.get("directRouteApiKeys").size(), "JSON (what -o json prints) keeps the keys");
+    assertFalse(written.has("directRouteApiKeyCount"), "the count is not an API field");
+  }
+
+  @Test
+  void newerRegionsAreKnownConstantsAndRevocableReplicasAreRead() throws Exception {
+    Deployment d = Json.MAPPER.readValue("{\"name\": \"accounts/acme/deployments/x\", \"baseModel\": "
+        + "\"accounts/fireworks/models/m\", \"region\": \"AP_MALAYSIA_1\", \"placement\": {\"region\": \"US_OHIO_2\"},"
+        + " \"replicaStats\": {\"readyReplicaCount\": 3, \"revocableReplicaCount\": 2}}", Deployment.class);
+
+    assertSame(Region.AP_MALAYSIA_1, d.region().orElseThrow());
+    assertSame(Region.US_OHIO_2, d.placement().orElseThrow().region().orElseThrow());
+    assertEquals(2, d.replicaStats().orElseThrow().revocableReplicaCount());
+    for (Region r : java.util.List.of(Region.EU_NETHERLANDS_1, Region.US_WASHINGTON_5, Region.US_MINNESOTA_1,
+        Region.US_CALIFORNIA_2)) {
+      assertTrue(r.isKnown(), r.toString());
+      assertSame(r, Region.of(r.toString()));
+    }
+  }
+
+  @Test
   void keepsUnknownFieldsAndWritesThemBack() throws Exception {
     Deployment d = Json.MAPPER.readValue(Fixtures.text("deployment.json"), Deployment.class);
 

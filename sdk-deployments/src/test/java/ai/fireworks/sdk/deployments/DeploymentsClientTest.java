@@ -9,12 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.fireworks.sdk.core.BadRequestException;
 import ai.fireworks.sdk.core.ConflictException;
 import ai.fireworks.sdk.core.DeploymentName;
 import ai.fireworks.sdk.core.FireworksClient;
 import ai.fireworks.sdk.core.ModelName;
 import ai.fireworks.sdk.core.NotFoundException;
 import ai.fireworks.sdk.core.Page;
+import ai.fireworks.sdk.core.PermissionDeniedException;
+import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
@@ -57,6 +60,90 @@ class DeploymentsClientTest {
       throw new AssertionError("no request arrived");
     }
     return r;
+  }
+
+  @Test
+  void anErrorsGoogleRpcDetailsReachTheCallerSoItCanBranchOnTheReason() {
+    server.enqueue(Fixtures.json(400, "{\"code\": 3, \"message\": \"invalid deployment\", \"details\": ["
+        + "{\"@type\": \"type.googleapis.com/google.rpc.ErrorInfo\", \"reason\": \"SHAPE_NOT_ENABLED\","
+        + " \"domain\": \"fireworks.ai\", \"metadata\": {\"shape\": \"fast\"}},"
+        + "{\"@type\": \"type.googleapis.com/google.rpc.BadRequest\", \"fieldViolations\": ["
+        + "{\"field\": \"deployment_shape\", \"description\": \"not enabled for account acme\"}]},"
+        + "{\"@type\": \"type.googleapis.com/google.rpc.Help\", \"links\": []}]}"));
+
+    BadRequestException e = assertThrows(BadRequestException.class,
+        () -> deployments.create(LLAMA).deploymentId("my-llama").submit());
+
+    assertEquals("SHAPE_NOT_ENABLED", e.errorInfo().orElseThrow().reason());
+    assertEquals("fast", e.errorInfo().orElseThrow().metadata().get("shape"));
+    assertEquals("deployment_shape", e.details().get(1).badRequest().orElseThrow().fieldViolations().get(0).field());
+    assertEquals("type.googleapis.com/google.rpc.Help", e.details().get(2).type());
+    assertTrue(e.details().get(2).json().has("links"));
+  }
+
+  @Test
+  void createSendsSessionAffinityDisableAutoDeployExtrasAndExtraQueryParamsAsGiven() throws Exception {
+    server.enqueue(ok(Fixtures.text("deployment-creating.json")));
+
+    deployments.create(LLAMA).deploymentId("my-llama").enableSessionAffinity(true).disableAutoDeploy()
+        .putExtra("hotLoadBucketType", "S3").putExtra("futureKnobs", Map.of("level", 3))
+        .requestOptions(RequestOptions.builder().putQueryParams("skipImageTagValidation", "true").build())
+        .submit();
+
+    RecordedRequest sent = take();
+    assertEquals("/v1/accounts/acme/deployments?deploymentId=my-llama&disableAutoDeploy=true"
+        + "&skipImageTagValidation=true", sent.getTarget());
+    assertEquals(tree("{\"baseModel\":\"" + LLAMA + "\",\"enableSessionAffinity\":true,\"hotLoadBucketType\":\"S3\","
+        + "\"futureKnobs\":{\"level\":3}}"), body(sent));
+  }
+
+  @Test
+  void updateSendsExtrasWithTheirSnakeCasePathsInTheUpdateMask() throws Exception {
+    server.enqueue(ok(Fixtures.text("deployment.json")));
+
+    deployments.update(MY_LLAMA).enableSessionAffinity(false).putExtra("enableHotLoad", true).submit();
+
+    RecordedRequest sent = take();
+    assertEquals("/v1/accounts/acme/deployments/my-llama?updateMask=enable_session_affinity%2Cenable_hot_load",
+        sent.getTarget());
+    assertEquals(tree("{\"enableSessionAffinity\":false,\"enableHotLoad\":true}"), body(sent));
+  }
+
+  @Test
+  void anExtraThatShadowsAModelledFieldIsRefusedNamingTheTypedSetter() {
+    IllegalArgumentException camel = assertThrows(IllegalArgumentException.class,
+        () -> deployments.create(LLAMA).putExtra("minReplicaCount", 2));
+    IllegalArgumentException snake = assertThrows(IllegalArgumentException.class,
+        () -> deployments.update(MY_LLAMA).putExtra("autoscaling_policy", Map.of()));
+    IllegalArgumentException inSpec = assertThrows(IllegalArgumentException.class,
+        () -> DeploymentSpec.builder().baseModel(LLAMA).putExtra("enableSessionAffinity", true).build());
+
+    assertTrue(camel.getMessage().contains("use minReplicaCount(...) instead"), camel.getMessage());
+    assertTrue(snake.getMessage().contains("scaleUpWindow(...), scaleDownWindow(...), scaleToZeroWindow(...)"),
+        snake.getMessage());
+    assertTrue(inSpec.getMessage().contains("use enableSessionAffinity(...) instead"), inSpec.getMessage());
+    assertEquals(0, server.getRequestCount(), "nothing was sent");
+  }
+
+  @Test
+  void annotationKeysOutsideCustomAreRefusedBeforeSendingUnlessTheCallerOptsOut() throws Exception {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> deployments.create(LLAMA).annotation("team", "support").submit());
+    assertThrows(IllegalArgumentException.class,
+        () -> deployments.update(MY_LLAMA).annotations(Map.of("owner", "ops")).submit());
+    assertTrue(e.getMessage().contains("[team] are outside custom/") && e.getMessage()
+        .contains("allowNonCustomAnnotations"), e.getMessage());
+    assertEquals(0, server.getRequestCount(), "nothing was sent");
+
+    server.enqueue(Fixtures.json(403, "{\"code\": 7, \"message\": \"annotation key \\\"team\\\" is not "
+        + "customer-writable\", \"details\": []}"));
+    PermissionDeniedException denied = assertThrows(PermissionDeniedException.class,
+        () -> deployments.create(LLAMA).allowNonCustomAnnotations().annotation("team", "support").submit());
+
+    assertTrue(denied.getMessage().contains("the server refused annotation keys [team] (only keys under custom/ are "
+        + "customer-writable for this account; the API key itself was accepted)"), denied.getMessage());
+    assertEquals("req-7f3a", denied.requestId().orElseThrow());
+    assertEquals("support", body(take()).at("/annotations/team").asText(), "opted out: the key was sent");
   }
 
   @Test

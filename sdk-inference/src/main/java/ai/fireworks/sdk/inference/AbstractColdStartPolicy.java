@@ -56,7 +56,10 @@ abstract class AbstractColdStartPolicy {
 
   /**
    * How long transient 404 (and 425) answers are retried for requests that target a specific
-   * deployment or deployed model, counted from the first one; default 60 s. Zero disables.
+   * deployment or deployed model, counted from the first one; default 60 s. Zero disables. On the
+   * first such 404 for a deployment, one GET of the deployment decides whether waiting makes sense:
+   * one that does not exist, is FAILED, DELETING or DELETED, or sits in another account this key
+   * cannot read fails at once with a {@code NotFoundException} naming it.
    */
   @Value.Default
   Duration notFoundWindow() {

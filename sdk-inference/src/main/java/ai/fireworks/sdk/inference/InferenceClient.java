@@ -11,6 +11,7 @@ import ai.fireworks.sdk.core.internal.Futures;
 import ai.fireworks.sdk.core.internal.HttpTransport;
 import ai.fireworks.sdk.inference.internal.ChatAssembler;
 import ai.fireworks.sdk.inference.internal.ColdStartRetry;
+import ai.fireworks.sdk.inference.internal.DeploymentCheck;
 import ai.fireworks.sdk.inference.internal.CompletionAssembler;
 import ai.fireworks.sdk.inference.internal.StreamAssembler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,8 +37,11 @@ import java.util.function.Supplier;
  * deployment scaled to zero (HTTP 503 {@code DEPLOYMENT_SCALING_UP}) is waited out under the
  * {@link ColdStartPolicy} ({@link ColdStartPolicy#defaults()}: up to 10 minutes), and a deployment
  * that just became ready but is not routable yet (404 "model not found … not deployed") is
- * retried for a short window when the request targets it. A stream is never retried once its
- * first event reached the caller.
+ * retried for a short window when the request targets it. Before that window starts, one
+ * control-plane GET checks that the deployment exists: a mistyped, deleted or failed deployment, or
+ * one in another account the key cannot read, fails at once with a {@link
+ * ai.fireworks.sdk.core.NotFoundException} that names it and says why. A stream is never retried
+ * once its first event reached the caller.
  *
  * <p>Bad input (a missing model or prompt, a value out of range) throws
  * {@link IllegalArgumentException} before anything is sent, from the async methods too. Remote
@@ -70,12 +74,14 @@ public final class InferenceClient {
   private final HttpTransport transport;
   private final DeploymentName deployment;
   private final ColdStartPolicy coldStart;
+  private final DeploymentCheck deploymentCheck;
 
   private InferenceClient(FireworksClient client, DeploymentName deployment, ColdStartPolicy coldStart) {
     this.client = client;
     this.transport = ClientAccess.transport(client);
     this.deployment = deployment;
     this.coldStart = coldStart;
+    this.deploymentCheck = new DeploymentCheck(transport, client.accountId());
   }
 
   /** The inference service of {@code client}, with {@link ColdStartPolicy#defaults()}. */
@@ -267,7 +273,9 @@ public final class InferenceClient {
   /** Runs {@code attempt} under this client's cold-start policy, tracked so that closing the client ends it. */
   private <T> CompletableFuture<T> ridingColdStarts(Supplier<CompletableFuture<T>> attempt, ModelRef target,
       ApiRequest api) {
-    return transport.track(ColdStartRetry.run(attempt, target, coldStart, transport.time()), api.toString());
+    boolean notFoundWindow = !coldStart.notFoundWindow().isZero() && !coldStart.budget().isZero();
+    return transport.track(ColdStartRetry.run(deploymentCheck.guard(attempt, target, notFoundWindow), target,
+        coldStart, transport.time()), api.toString());
   }
 
   /** Opens a stream and reads it to the end on the caller executor, feeding {@code onChunk} and the endpoint's assembler. */

@@ -145,9 +145,47 @@ class ColdStartTest extends InferenceTestSupport {
     assertEquals(0, pending(Duration.ofDays(1)));
   }
 
+  /** Answers GET of the deployment with {@code get}, and every inference call with 404 "not deployed". */
+  static Dispatcher controlPlaneSays(MockResponse get) {
+    return new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return request.getMethod().equals("GET") ? get : json(404, fixture("model-not-deployed.json"));
+      }
+    };
+  }
+
+  static MockResponse deploymentIn(String state) {
+    return json(200, "{\"name\": \"" + MY_LLAMA + "\", \"baseModel\": \"" + LLAMA + "\", \"state\": \"" + state
+        + "\", \"status\": {\"code\": \"OK\", \"message\": \"" + (state.equals("FAILED") ? "CUDA out of memory" : "")
+        + "\"}, \"someFutureField\": 1}");
+  }
+
+  @Test
+  void aMistypedDeploymentFailsAfterOneInferenceRequestAndOneGet() throws Exception {
+    server.setDispatcher(controlPlaneSays(json(404, "{\"code\": 5, \"message\": \"deployment " + MY_LLAMA
+        + " not found\", \"details\": []}")));
+
+    NotFoundException e = assertThrows(NotFoundException.class,
+        () -> riding(ColdStartPolicy.builder()).complete(CompletionRequest.of(ON_DEPLOYMENT, "hi")));
+
+    assertEquals(2, server.getRequestCount(), "one inference request and one GET");
+    RecordedRequest post = take();
+    assertEquals("POST /inference/v1/completions", post.getMethod() + " " + post.getTarget());
+    RecordedRequest get = take();
+    assertEquals("GET /v1/accounts/acme/deployments/my-llama", get.getMethod() + " " + get.getTarget());
+    assertEquals(0, pending(Duration.ofDays(1)), "nothing left to wait for");
+    assertTrue(waits.isEmpty(), "no transient-404 wait was reported");
+    assertTrue(e.getMessage().contains("deployment " + MY_LLAMA + " cannot serve requests: it does not exist"),
+        e.getMessage());
+    assertEquals("req-404", e.requestId().orElseThrow(), "the inference request's id");
+    assertInstanceOf(NotFoundException.class, e.getCause(), "the inference 404 is the cause");
+  }
+
   @Test
   void aTransient404IsRetriedWhenTheRequestTargetsADeployment() throws Exception {
     server.enqueue(json(404, fixture("model-not-deployed.json")));
+    server.enqueue(deploymentIn("READY"));
     server.enqueue(json(404, fixture("model-not-deployed.json")));
     server.enqueue(json(200, fixture("completion.json")));
 
@@ -185,8 +223,52 @@ class ColdStartTest extends InferenceTestSupport {
   }
 
   @Test
+  void aDeploymentThatIsDeletedOrFailedFailsAtOnceSayingSo() {
+    for (String state : List.of("DELETED", "DELETING", "FAILED")) {
+      server.setDispatcher(controlPlaneSays(deploymentIn(state)));
+      int before = server.getRequestCount();
+
+      NotFoundException e = assertThrows(NotFoundException.class,
+          () -> riding(ColdStartPolicy.builder()).complete(CompletionRequest.of(ON_DEPLOYMENT, "hi")));
+
+      assertEquals(2, server.getRequestCount() - before, state + ": one inference request and one GET");
+      assertTrue(e.getMessage().contains(MY_LLAMA + " cannot serve requests: it is " + state), e.getMessage());
+    }
+    assertTrue(waits.isEmpty(), "nothing was waited for");
+  }
+
+  @Test
+  void aDeploymentInAnotherAccountTheKeyCannotReadFailsAtOnce() {
+    server.setDispatcher(controlPlaneSays(json(403, "{\"code\": 7, \"message\": \"the API key does not have access "
+        + "to account acmeInc\"}")));
+    ModelRef typo = ModelRef.parse("accounts/fireworks/models/llama-v3p2-3b-instruct#accounts/acmeInc/deployments/"
+        + "12ab34cd56ef");
+
+    NotFoundException e = assertThrows(NotFoundException.class,
+        () -> riding(ColdStartPolicy.builder()).complete(CompletionRequest.of(typo, "hi")));
+
+    assertEquals(2, server.getRequestCount());
+    assertTrue(e.getMessage().contains("accounts/acmeInc/deployments/12ab34cd56ef cannot serve requests: this API key "
+        + "cannot read account acmeInc"), e.getMessage());
+  }
+
+  @Test
+  void whenTheControlPlaneCannotTellTheWindowStillApplies() throws Exception {
+    server.enqueue(json(404, fixture("model-not-deployed.json")));
+    server.enqueue(json(403, "{\"message\": \"inference-only key\"}")); // own account: the key may lack control-plane access
+    server.enqueue(json(200, fixture("completion.json")));
+
+    CompletableFuture<Completion> f = riding(ColdStartPolicy.builder())
+        .completeAsync(CompletionRequest.of(ON_DEPLOYMENT, "hi"));
+    runNext(ANY_WAIT);
+
+    assertEquals(" This is a test.", f.get(10, TimeUnit.SECONDS).text());
+    assertEquals(3, server.getRequestCount());
+  }
+
+  @Test
   void theTransient404WindowIsBounded() throws Exception {
-    server.setDispatcher(always(json(404, fixture("model-not-deployed.json"))));
+    server.setDispatcher(controlPlaneSays(deploymentIn("READY")));
 
     CompletableFuture<Completion> f = riding(ColdStartPolicy.builder().notFoundWindow(Duration.ofSeconds(20)))
         .completeAsync(CompletionRequest.of(ON_DEPLOYMENT, "hi"));
@@ -203,6 +285,11 @@ class ColdStartTest extends InferenceTestSupport {
     assertInstanceOf(NotFoundException.class, e.getCause());
     assertEquals(Duration.ofSeconds(20), total);
     assertTrue(server.getRequestCount() > 3, "retried several times: " + server.getRequestCount());
+    int gets = 0;
+    for (int i = server.getRequestCount(); i > 0; i--) {
+      gets += take().getMethod().equals("GET") ? 1 : 0;
+    }
+    assertEquals(1, gets, "the deployment was looked up once, on the first 404");
   }
 
   @Test

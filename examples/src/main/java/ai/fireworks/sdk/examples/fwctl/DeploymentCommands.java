@@ -7,6 +7,7 @@ import ai.fireworks.sdk.core.Page;
 import ai.fireworks.sdk.deployments.CreateDeploymentRequest;
 import ai.fireworks.sdk.deployments.DeleteOptions;
 import ai.fireworks.sdk.deployments.Deployment;
+import ai.fireworks.sdk.deployments.DeploymentShapeName;
 import ai.fireworks.sdk.deployments.DeploymentsClient;
 import ai.fireworks.sdk.deployments.ListDeploymentsRequest;
 import ai.fireworks.sdk.deployments.UpdateDeploymentRequest;
@@ -54,7 +55,8 @@ final class DeploymentCommands {
     @Mixin
     DeploymentConfigOptions config;
 
-    @Option(names = "--deployment-shape", paramLabel = "SHAPE", description = "Deployment shape name.")
+    @Option(names = "--deployment-shape", paramLabel = "SHAPE", description = "Deployment shape: fast, throughput, "
+        + "minimal, full_precision, or accounts/<a>/deploymentShapes/<id>[/versions/<v>]; the shape picks the hardware.")
     String deploymentShape;
 
     @Option(names = "--validate-only", description = "Check the request and print the would-be deployment; create nothing.")
@@ -77,7 +79,7 @@ final class DeploymentCommands {
       CreateDeploymentRequest request = deployments.create(base);
       ifGiven(deploymentId, request::deploymentId);
       config.applyTo(request);
-      ifGiven(deploymentShape, request::deploymentShape);
+      ifGiven(deploymentShape, s -> request.deploymentShape(DeploymentShapeName.parse(s)));
       if (validateOnly) {
         request.validateOnly();
       }

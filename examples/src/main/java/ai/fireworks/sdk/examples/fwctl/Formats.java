@@ -37,12 +37,23 @@ final class Formats {
           .add("scale to zero window", p.scaleToZeroWindow().map(Durations::formatGo));
     }
     return kv
+        .add("direct route", directRoute(d))
         .add("region", d.region())
         .add("created", time(d.createTime()))
         .add("updated", time(d.updateTime()))
         .add("deleted", time(d.deleteTime()))
         .add("purge", time(d.purgeTime()))
         .add("description", d.description());
+  }
+
+  /** {@code INTERNET, 2 keys}: the direct-route type and how many keys, never the keys themselves. */
+  static Optional<String> directRoute(Deployment d) {
+    int keys = d.directRouteApiKeyCount();
+    if (d.directRouteType().isEmpty() && keys == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(d.directRouteType().orElse("DIRECT_ROUTE_TYPE_UNSPECIFIED") + ", " + keys
+        + (keys == 1 ? " key" : " keys"));
   }
 
   /** The listing of a deployed model (an addon on a deployment). */

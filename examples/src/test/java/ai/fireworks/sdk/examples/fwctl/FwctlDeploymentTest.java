@@ -118,6 +118,46 @@ class FwctlDeploymentTest extends FwctlEmulatorTest {
   }
 
   @Test
+  void deploymentShapeShorthandIsSentAsGivenAndABadShapeIsRefusedBeforeSending() {
+    FwctlHarness.Result r = ok("create", "deployment", "llama-v3p2-3b-instruct", "--deployment-id", "shaped",
+        "--deployment-shape", "fast");
+    FwctlHarness.Result bad = fw.run("create", "deployment", "llama-v3p2-3b-instruct", "--deployment-shape", "speedy");
+
+    assertEquals("fast", sent("POST", "/v1/accounts/acme/deployments").get(0).bodyJson().path("deploymentShape").asText());
+    assertTrue(r.out.lines().anyMatch(l -> l.matches("deployment shape:\\s+accounts/fireworks/deploymentShapes/"
+        + "llama-v3p2-3b-instruct-fast/versions/1")), r.out);
+    assertEquals(2, bad.exit, bad::toString);
+    assertTrue(bad.err.contains("deploymentShape must be fast, throughput, minimal"), bad.err);
+    assertEquals(1, fw.requests().size(), "the bad shape sent nothing");
+  }
+
+  @Test
+  void directRouteKeysAreCountedInTextButNeverPrintedExceptInTheRawJson() throws Exception {
+    String[] keys = {"dr-SENTINEL-1111-aaaa", "dr-SENTINEL-2222-bbbb"};
+    java.net.http.HttpResponse<String> created = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(emulator.baseUrl().resolve("/v1/accounts/acme/deployments?deploymentId=direct"))
+            .header("Authorization", "Bearer " + emulator.apiKey()).header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"baseModel\": \"" + LLAMA
+                + "\", \"directRouteType\": \"INTERNET\", \"directRouteApiKeys\": [\"" + keys[0] + "\", \""
+                + keys[1] + "\"]}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, created.statusCode(), created::body);
+
+    FwctlHarness.Result text = ok("--verbose", "get", "deployment", "direct");
+    FwctlHarness.Result listed = ok("--verbose", "list", "deployments");
+    FwctlHarness.Result updated = ok("update", "deployment", "direct", "--display-name", "renamed", "--wait");
+    FwctlHarness.Result json = ok("get", "deployment", "direct", "-o", "json");
+
+    assertTrue(text.out.lines().anyMatch(l -> l.matches("direct route:\\s+INTERNET, 2 keys")), text.out);
+    for (FwctlHarness.Result r : List.of(text, listed, updated)) {
+      for (String key : keys) {
+        assertFalse(r.out.contains(key) || r.err.contains(key), "a direct-route key was printed:\n" + r);
+      }
+    }
+    assertEquals(keys[1], json(json.out).at("/directRouteApiKeys/1").asText(), "-o json prints what the API returned");
+  }
+
+  @Test
   void apiErrorsExitOneWithStatusCodeMessageAndRequestId() {
     FwctlHarness.Result r = fw.run("get", "deployment", "missing");
 

@@ -39,6 +39,21 @@ class FwctlInferenceTest extends FwctlEmulatorTest {
   }
 
   @Test
+  void aMistypedDeploymentExitsOneAtOnceNamingIt() {
+    String typo = "accounts/acmeInc/deployments/12ab34cd56ef";
+    long start = System.nanoTime();
+
+    FwctlHarness.Result r = fw.run("completions", LLAMA + "#" + typo, "--prompt", "hi");
+
+    java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - start);
+    assertEquals(1, r.exit, r::toString);
+    assertTrue(r.err.contains("deployment " + typo + " cannot serve requests: this API key cannot read account acmeInc"),
+        r.err);
+    assertEquals("POST /inference/v1/completions -> 404\nGET /v1/" + typo + " -> 403", fw.journalSummary());
+    assertTrue(took.compareTo(java.time.Duration.ofSeconds(2)) < 0, "took " + took);
+  }
+
+  @Test
   void completionsAcceptsTheShortNameFormAndPrintsRawJson() throws Exception {
     FwctlHarness.Result r = ok("completions", "fireworks/llama-v3p2-3b-instruct#acme/my-llama", "--prompt", "hi",
         "-o", "json");

@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * Turns an error response into an {@link ApiException}. Reads every body shape Fireworks is known
  * to send: {@code {"error":{"message","code","type"}}}, flat {@code {"message","code"}}, google.rpc
- * {@code {"code":5,"message","details"}}, and plain text. Never throws while decoding.
+ * {@code {"code":5,"message","details"}} (its {@code details} read by {@link ErrorDetailParser}),
+ * and plain text. Never throws while decoding.
  */
 public final class ErrorDecoder {
   private static final int EXCERPT = 200;
@@ -46,6 +47,7 @@ public final class ErrorDecoder {
     if (error != null && error.isObject()) {
       message = textOf(error.get("message"));
       d.errorCode(code(error.get("code")).or(() -> code(error.get("status"))));
+      d.details(ErrorDetailParser.parse(error.get("details")));
       if (message == null && root.path("error").isTextual()) {
         message = root.get("error").asText();
       }

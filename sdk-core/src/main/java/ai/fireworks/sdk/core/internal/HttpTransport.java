@@ -525,7 +525,12 @@ public final class HttpTransport {
   private HttpRequest build(ApiRequest request, RequestOptions options, int attempt) {
     // No HttpRequest.timeout: the attempt timer above owns the deadline (on the client's clock, body
     // included), and a JDK request timer would wake the HTTP client's selector thread on every request.
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + Paths.withQuery(request.path(), request.query())));
+    Map<String, String> query = request.query();
+    if (!options.queryParams().isEmpty()) {
+      query = new LinkedHashMap<>(query);
+      query.putAll(options.queryParams()); // RequestOptions.queryParams: the caller's escape hatch wins
+    }
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + Paths.withQuery(request.path(), query)));
     defaultHeaders.forEach(b::setHeader);
     options.headers().forEach((k, v) -> {
       if (settable(k)) {

@@ -95,6 +95,37 @@ class ErrorDecoderTest {
   }
 
   @Test
+  void googleRpcDetailsAreParsedLenientlyWithUnknownTypesKeptAsJson() throws Exception {
+    ApiException e = decode(400, Map.of(), fixture("google-rpc-400-details.json"));
+
+    assertEquals(6, e.details().size());
+    ai.fireworks.sdk.core.BadRequest bad = e.details().get(0).badRequest().orElseThrow();
+    assertEquals(List.of("autoscaling_policy.scale_to_zero_window", "max_replica_count"),
+        bad.fieldViolations().stream().map(ai.fireworks.sdk.core.FieldViolation::field).toList());
+    assertEquals("must be at least 300s", bad.fieldViolations().get(0).description());
+    ai.fireworks.sdk.core.ErrorInfo info = e.errorInfo().orElseThrow();
+    assertEquals("INVALID_DEPLOYMENT_SPEC", info.reason());
+    assertEquals("fireworks.ai", info.domain());
+    assertEquals(Map.of("fieldCount", "2", "account", "acme"), info.metadata());
+    assertEquals("type.googleapis.com/google.rpc.RetryInfo", e.details().get(2).type());
+    assertEquals("5s", e.details().get(2).json().path("retryDelay").asText(), "unknown types keep their JSON");
+    assertTrue(e.details().get(2).errorInfo().isEmpty() && e.details().get(2).badRequest().isEmpty());
+    assertEquals("", e.details().get(3).type());
+    assertTrue(e.details().get(4).json().isTextual());
+    assertEquals("", e.details().get(5).errorInfo().orElseThrow().reason(), "a field of the wrong type reads as empty");
+  }
+
+  @Test
+  void detailsOfTheFlatGoogleRpcShapeAndNoDetailsAtAll() throws Exception {
+    assertEquals("DEPLOYMENT_NOT_FOUND", decode(404, Map.of(), fixture("google-rpc-404.json")).errorInfo()
+        .orElseThrow().reason());
+    assertTrue(decode(412, Map.of(), fixture("google-rpc-412.json")).details().isEmpty());
+    assertTrue(decode(404, "{\"error\": {\"message\": \"x\", \"details\": {\"not\": \"an array\"}}}").details()
+        .isEmpty());
+    assertTrue(decode(502, "<html>bad gateway</html>").details().isEmpty());
+  }
+
+  @Test
   void googleRpcFailedPreconditionOn412() throws Exception {
     ApiException e = decode(412, Map.of(), fixture("google-rpc-412.json"));
 

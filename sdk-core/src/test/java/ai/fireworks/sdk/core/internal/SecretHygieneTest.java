@@ -225,6 +225,22 @@ class SecretHygieneTest {
   }
 
   @Test
+  void credentialHeadersInRequestOptionsAreMaskedInToStringButSent() throws Exception {
+    HttpTransport t = transport(RetryPolicy.none());
+    RequestOptions options = RequestOptions.builder().putHeaders("X-Api-Key", KEY)
+        .putHeaders("Proxy-Authorization", "Basic " + KEY).putHeaders("X-Trace", "trace-1").build();
+    server.enqueue(new MockResponse.Builder().body("{}").build());
+
+    HttpTransport.join(t.send(ApiRequest.get("/v1/h"), options));
+
+    scan("options with credential headers", options.toString());
+    assertTrue(options.toString().contains("X-Api-Key=****") && options.toString().contains("X-Trace=trace-1"),
+        options.toString());
+    assertEquals(KEY, options.headers().get("X-Api-Key"), "the accessor still returns the value");
+    assertEquals(KEY, server.takeRequest().getHeaders().get("X-Api-Key"), "the header is sent as given");
+  }
+
+  @Test
   void invalidKeysAreRefusedWithoutEchoingThem() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> FireworksClient.builder().apiKey(KEY + " trailing words").build());

@@ -5,6 +5,7 @@ import ai.fireworks.sdk.core.DeployedModelName;
 import ai.fireworks.sdk.core.DeploymentName;
 import ai.fireworks.sdk.core.ModelName;
 import ai.fireworks.sdk.core.internal.Paths;
+import ai.fireworks.sdk.deployments.DeploymentShapeName;
 
 /**
  * Every control-plane path of this module, built in one place: deployments, deployed models and
@@ -47,6 +48,17 @@ public final class ControlPlanePaths {
   /** One deployed model, {@code /v1/accounts/<a>/deployedModels/<id>}. */
   public static String deployedModel(DeployedModelName name) {
     return deployedModels(name.account()) + "/" + Paths.encode(name.id());
+  }
+
+  /** The deployment-shapes collection, {@code /v1/accounts/<a>/deploymentShapes}. */
+  public static String deploymentShapes(AccountId account) {
+    return account(account) + "/deploymentShapes";
+  }
+
+  /** One shape or shape version, {@code /v1/accounts/<a>/deploymentShapes/<id>[/versions/<v>]}; never a shorthand. */
+  public static String deploymentShape(DeploymentShapeName name) {
+    return deploymentShapes(name.account().orElseThrow()) + "/" + Paths.encode(name.id().orElseThrow())
+        + name.version().map(v -> "/versions/" + Paths.encode(v)).orElse("");
   }
 
   /** The models collection, {@code /v1/accounts/<a>/models}. */

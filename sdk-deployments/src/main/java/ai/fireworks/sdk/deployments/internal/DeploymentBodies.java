@@ -14,29 +14,32 @@ import java.util.StringJoiner;
 public final class DeploymentBodies {
   private DeploymentBodies() {}
 
-  /** The create body: {@code baseModel} plus every field the spec sets. */
+  /** The create body: {@code baseModel} plus every field the spec sets, and its extras as given. */
   public static ObjectNode create(DeploymentSpec spec) {
     ObjectNode body = Json.MAPPER.createObjectNode();
     for (DeploymentField f : DeploymentField.all()) {
       f.desired(spec).ifPresent(v -> put(body, f, v));
     }
+    ExtraFields.put(body, spec.extra());
     return body;
   }
 
-  /** A PATCH body holding exactly {@code changes}. */
-  public static ObjectNode patch(Map<DeploymentField, Object> changes) {
+  /** A PATCH body holding exactly {@code changes} and {@code extra} (see {@link ExtraFields}). */
+  public static ObjectNode patch(Map<DeploymentField, Object> changes, Map<String, ?> extra) {
     ObjectNode body = Json.MAPPER.createObjectNode();
     changes.forEach((f, v) -> put(body, f, v));
+    ExtraFields.put(body, extra);
     return body;
   }
 
   /**
-   * The update mask of {@code changes}: comma-separated snake_case leaf paths such as
-   * {@code min_replica_count,autoscaling_policy.scale_to_zero_window}, in field order.
+   * The update mask of {@code changes} and {@code extra}: comma-separated snake_case leaf paths such
+   * as {@code min_replica_count,autoscaling_policy.scale_to_zero_window}, in field order, extras last.
    */
-  public static String updateMask(Map<DeploymentField, Object> changes) {
+  public static String updateMask(Map<DeploymentField, Object> changes, Map<String, ?> extra) {
     StringJoiner mask = new StringJoiner(",");
     changes.keySet().forEach(f -> mask.add(f.maskPath()));
+    extra.keySet().forEach(k -> mask.add(ExtraFields.maskPath(k)));
     return mask.toString();
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.function.Function;
 
 /**
@@ -54,6 +55,8 @@ public enum DeploymentField {
       Deployment::ngramSpeculationLength, "ngramSpeculationLength"),
   MAX_CONTEXT_LENGTH(Change.IN_PLACE, DeploymentSpec::maxContextLength, Deployment::maxContextLength,
       "maxContextLength"),
+  ENABLE_SESSION_AFFINITY(Change.IN_PLACE, DeploymentSpec::enableSessionAffinity,
+      d -> Optional.of(d.enableSessionAffinity().orElse(false)), "enableSessionAffinity"),
   ANNOTATIONS(Change.IN_PLACE, s -> nonEmpty(s.annotations()), d -> nonEmpty(d.annotations()), "annotations");
 
   /** How a field may change after creation. */
@@ -96,18 +99,20 @@ public enum DeploymentField {
 
   /** The snake_case update-mask path, such as {@code autoscaling_policy.scale_up_window}. */
   public String maskPath() {
+    StringJoiner path = new StringJoiner(".");
+    jsonPath.forEach(segment -> path.add(snake(segment)));
+    return path.toString();
+  }
+
+  /** One camelCase JSON name in snake_case, {@code scaleUpWindow} to {@code scale_up_window}. */
+  public static String snake(String camel) {
     StringBuilder b = new StringBuilder();
-    for (String segment : jsonPath) {
-      if (b.length() > 0) {
-        b.append('.');
-      }
-      for (int i = 0; i < segment.length(); i++) {
-        char c = segment.charAt(i);
-        if (Character.isUpperCase(c)) {
-          b.append('_').append(Character.toLowerCase(c));
-        } else {
-          b.append(c);
-        }
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
+      if (Character.isUpperCase(c)) {
+        b.append('_').append(Character.toLowerCase(c));
+      } else {
+        b.append(c);
       }
     }
     return b.toString();

@@ -1,14 +1,18 @@
 package ai.fireworks.sdk.deployments.internal;
 
 import ai.fireworks.sdk.core.DeploymentName;
+import ai.fireworks.sdk.core.internal.Json;
+import ai.fireworks.sdk.core.internal.Redaction;
 import ai.fireworks.sdk.deployments.Deployment;
 import ai.fireworks.sdk.deployments.DeploymentPlan;
 import ai.fireworks.sdk.deployments.DeploymentSpec;
 import ai.fireworks.sdk.deployments.FailedDeploymentPolicy;
 import ai.fireworks.sdk.deployments.PlanAction;
 import ai.fireworks.sdk.deployments.PlannedChange;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +28,17 @@ public final class Planner {
     public final DeploymentPlan plan;
     /** The fields to send in a PATCH (UPDATE only; otherwise empty), in field order. */
     public final Map<DeploymentField, Object> patch;
+    /** The spec's extras the deployment does not report as they are wanted (UPDATE only). */
+    public final Map<String, JsonNode> extraPatch;
 
     Result(DeploymentPlan plan, Map<DeploymentField, Object> patch) {
+      this(plan, patch, Map.of());
+    }
+
+    Result(DeploymentPlan plan, Map<DeploymentField, Object> patch, Map<String, JsonNode> extraPatch) {
       this.plan = plan;
       this.patch = patch;
+      this.extraPatch = extraPatch;
     }
   }
 
@@ -75,7 +86,18 @@ public final class Planner {
       return new Result(plan.action(PlanAction.REFUSED).addAllProblems(problems).build(), new EnumMap<>(DeploymentField.class));
     }
     patch.forEach((f, v) -> plan.addChanges(change(f, f.current(d).map(DeploymentField::display), v, false)));
-    return new Result(plan.action(patch.isEmpty() ? PlanAction.NO_CHANGE : PlanAction.UPDATE).build(), patch);
+    Map<String, JsonNode> extraPatch = new LinkedHashMap<>();
+    JsonNode reported = spec.extra().isEmpty() ? null : Json.MAPPER.valueToTree(d); // as the API returned it
+    spec.extra().forEach((k, v) -> {
+      JsonNode want = Json.MAPPER.valueToTree(v);
+      JsonNode now = reported.get(k);
+      if (!want.equals(now)) {
+        extraPatch.put(k, want);
+        plan.addChanges(extraChange(k, Optional.ofNullable(now), want));
+      }
+    });
+    boolean none = patch.isEmpty() && extraPatch.isEmpty();
+    return new Result(plan.action(none ? PlanAction.NO_CHANGE : PlanAction.UPDATE).build(), patch, extraPatch);
   }
 
   /**
@@ -106,7 +128,16 @@ public final class Planner {
         out.add(change(f, Optional.empty(), spec.effectiveMaxReplicaCount(), true));
       }
     }
+    spec.extra().forEach((k, v) -> out.add(extraChange(k, Optional.empty(), Json.MAPPER.valueToTree(v))));
     return out;
+  }
+
+  /** A change of an extra field; values of credential-like names (directRouteApiKeys...) print masked. */
+  private static PlannedChange extraChange(String field, Optional<JsonNode> current, JsonNode desired) {
+    boolean secret = Redaction.isSensitive(field);
+    return PlannedChange.builder().field(field).updateMaskPath(ExtraFields.maskPath(field))
+        .current(current.map(c -> secret ? Redaction.MASK : c.toString()))
+        .desired(secret ? Redaction.MASK : desired.toString()).serverDefault(false).build();
   }
 
   private static PlannedChange change(DeploymentField f, Optional<String> current, Object desired, boolean byDefault) {

@@ -168,8 +168,8 @@ public final class ColdStartRetry<T> {
     if (e.statusCode() == 425) {
       return true;
     }
-    if (!(e instanceof NotFoundException)) {
-      return false;
+    if (!(e instanceof NotFoundException) || e instanceof DeploymentCheck.Missing) {
+      return false; // Missing: the control plane said the deployment cannot serve, see DeploymentCheck
     }
     String text = (e.errorMessage() + " " + e.body()).toLowerCase(Locale.ROOT);
     return text.contains("model not found") || text.contains("not deployed") || text.contains("does not exist");

@@ -7,15 +7,21 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Authentication and routing of control-plane and inference requests to the services. */
 public final class Api {
+  private static final Pattern SHAPES = Pattern.compile(
+      "/v1/accounts/([^/]+)/deploymentShapes(?:/([^/:]+)(/versions(?:/([^/:]+))?)?)?");
+
   private final World world;
   private final String apiKey;
   private final ObjectMapper mapper;
   private final DeploymentService deployments;
   private final DeployedModelService deployedModels;
   private final ModelService models;
+  private final ShapeService shapes;
   private final InferenceService inference;
 
   public Api(World world, String apiKey, ObjectMapper mapper) {
@@ -25,6 +31,7 @@ public final class Api {
     this.deployments = new DeploymentService(world);
     this.deployedModels = new DeployedModelService(world);
     this.models = new ModelService(world);
+    this.shapes = new ShapeService(world);
     this.inference = new InferenceService(world, mapper);
   }
 
@@ -48,6 +55,10 @@ public final class Api {
             .inference("invalid_request_error", "METHOD_NOT_ALLOWED", null);
       }
       return inference.handle(json(body, true), chat);
+    }
+    Matcher shape = SHAPES.matcher(rawPath);
+    if (shape.matches()) {
+      return Reply.json(200, shape(method, shape, q));
     }
     String[] seg = rawPath.split("/", -1);
     if (seg.length < 5 || seg.length > 6 || !seg[0].isEmpty() || !seg[1].equals("v1") || !seg[2].equals("accounts")) {
@@ -81,6 +92,24 @@ public final class Api {
       default:
         throw notFound(rawPath);
     }
+  }
+
+  /** The read-only deployment-shape endpoints; shapes of account {@code fireworks} are public. */
+  private JsonNode shape(String method, Matcher m, Query q) {
+    String account = decode(m.group(1));
+    if (!account.equals(world.account()) && !account.equals("fireworks")) {
+      throw ApiError.of(RpcCode.PERMISSION_DENIED, "the API key does not have access to account \"" + account + "\"");
+    }
+    String id = m.group(2) == null ? null : decode(m.group(2));
+    if (id == null) {
+      return on(method, "GET", () -> shapes.list(account, q));
+    }
+    if (m.group(3) == null) {
+      return on(method, "GET", () -> shapes.get(account, id));
+    }
+    String version = m.group(4);
+    return version == null ? on(method, "GET", () -> shapes.listVersions(account, id, q))
+        : on(method, "GET", () -> shapes.getVersion(account, id, decode(version)));
   }
 
   private JsonNode deployment(String method, String id, String verb, Query q, byte[] body, String rawPath) {

@@ -21,6 +21,7 @@ public final class ApiError extends RuntimeException {
   private final String param;
   private final transient ObjectNode exactInferenceBody;
   private final Map<String, String> headers = new LinkedHashMap<>();
+  private String reason;
 
   private ApiError(int httpStatus, RpcCode code, String message, String inferenceType, String inferenceCode,
       String param, ObjectNode exactInferenceBody) {
@@ -82,6 +83,12 @@ public final class ApiError extends RuntimeException {
     return this;
   }
 
+  /** Adds a {@code google.rpc.ErrorInfo} with {@code reason} (domain {@code fireworks.ai}) to the control-plane body. */
+  public ApiError reason(String reason) {
+    this.reason = reason;
+    return this;
+  }
+
   public int httpStatus() {
     return httpStatus;
   }
@@ -94,12 +101,16 @@ public final class ApiError extends RuntimeException {
     return headers;
   }
 
-  /** {@code {"code": n, "message": "...", "details": []}}. */
+  /** {@code {"code": n, "message": "...", "details": [...]}}, details holding the {@link #reason} if set. */
   public ObjectNode controlPlaneBody() {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.put("code", code.number());
     body.put("message", getMessage());
-    body.putArray("details");
+    com.fasterxml.jackson.databind.node.ArrayNode details = body.putArray("details");
+    if (reason != null) {
+      details.addObject().put("@type", "type.googleapis.com/google.rpc.ErrorInfo").put("reason", reason)
+          .put("domain", "fireworks.ai");
+    }
     return body;
   }
 

@@ -248,6 +248,7 @@ final class DeploymentRecord {
     stats.put("downloadingModelReplicaCount", downloading);
     stats.put("initializingReplicaCount", initializing);
     stats.put("readyReplicaCount", serving() ? replicas : 0);
+    stats.put("revocableReplicaCount", serving() ? Math.max(0, replicas - max()) : 0);
     r.set("replicaStats", stats);
     copy(r, "autoscalingPolicy");
     copy(r, "acceleratorType");

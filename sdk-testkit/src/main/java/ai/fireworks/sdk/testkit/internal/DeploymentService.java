@@ -24,6 +24,7 @@ final class DeploymentService {
 
   ObjectNode create(Query q, JsonNode body) {
     ObjectNode spec = Schemas.DEPLOYMENT.read(body, "");
+    customAnnotationsOnly(spec);
     boolean validateOnly = q.bool("validateOnly");
     q.bool("skipShapeValidation");
     q.bool("disableAutoDeploy");
@@ -40,6 +41,7 @@ final class DeploymentService {
             + "0-9 and '-', start with a letter and not end with '-'");
       }
       ObjectNode model = requireModel(spec);
+      resolveShape(spec);
       normalize(spec, model);
       String name = "accounts/" + world.account() + "/deployments/" + id;
       DeploymentRecord existing = world.live(id);
@@ -82,6 +84,7 @@ final class DeploymentService {
 
   ObjectNode update(String id, Query q, JsonNode body) {
     ObjectNode clean = Schemas.DEPLOYMENT.read(body, "");
+    customAnnotationsOnly(clean);
     q.bool("skipShapeValidation");
     synchronized (world) {
       DeploymentRecord d = require(id);
@@ -207,6 +210,24 @@ final class DeploymentService {
       }
       return world.output(world.render(d));
     }
+  }
+
+  /** Like the real server, records the shape version a shape (shorthand or full name) resolves to. */
+  private void resolveShape(ObjectNode spec) {
+    String shape = spec.path("deploymentShape").asText("");
+    if (!shape.isEmpty()) {
+      new ShapeService(world).resolve(shape, spec.path("baseModel").asText()).ifPresent(v -> spec.put("deploymentShape", v));
+    }
+  }
+
+  /** Newer servers let ordinary accounts write only {@code custom/} annotation keys; others get a 403. */
+  private static void customAnnotationsOnly(JsonNode spec) {
+    spec.path("annotations").fieldNames().forEachRemaining(k -> {
+      if (!k.startsWith("custom/")) {
+        throw ApiError.of(RpcCode.PERMISSION_DENIED, "annotation key \"" + k + "\" is not customer-writable")
+            .reason("ANNOTATION_NOT_CUSTOMER_WRITABLE");
+      }
+    });
   }
 
   private DeploymentRecord require(String id) {

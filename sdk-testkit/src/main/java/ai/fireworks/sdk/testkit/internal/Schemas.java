@@ -19,7 +19,8 @@ public final class Schemas {
       "US_TEXAS_2", "EU_PARIS_1", "EU_HELSINKI_1", "US_NEVADA_1", "EU_ICELAND_1", "EU_ICELAND_2", "US_WASHINGTON_1",
       "US_WASHINGTON_2", "EU_ICELAND_DEV_1", "US_WASHINGTON_3", "US_ARIZONA_2", "AP_TOKYO_2", "US_CALIFORNIA_1",
       "US_MISSOURI_1", "US_UTAH_1", "US_TEXAS_3", "US_ARIZONA_3", "US_GEORGIA_1", "US_GEORGIA_2", "US_WASHINGTON_4",
-      "US_GEORGIA_3", "NA_BRITISHCOLUMBIA_1", "US_GEORGIA_4", "EU_ICELAND_3", "US_OHIO_1", "US_NEWYORK_1");
+      "US_GEORGIA_3", "NA_BRITISHCOLUMBIA_1", "US_GEORGIA_4", "EU_ICELAND_3", "US_OHIO_1", "US_NEWYORK_1",
+      "EU_NETHERLANDS_1", "US_WASHINGTON_5", "US_MINNESOTA_1", "US_CALIFORNIA_2", "AP_MALAYSIA_1", "US_OHIO_2");
   static final Set<String> DIRECT_ROUTE_TYPES = set("DIRECT_ROUTE_TYPE_UNSPECIFIED", "INTERNET",
       "GCP_PRIVATE_SERVICE_CONNECT", "AWS_PRIVATELINK");
   static final Set<String> HOT_LOAD_BUCKET_TYPES = set("BUCKET_TYPE_UNSPECIFIED", "MINIO", "S3", "NEBIUS", "FW_HOSTED");
@@ -58,7 +59,8 @@ public final class Schemas {
       .add("pendingSchedulingReplicaCount", Type.INT)
       .add("downloadingModelReplicaCount", Type.INT)
       .add("initializingReplicaCount", Type.INT)
-      .add("readyReplicaCount", Type.INT);
+      .add("readyReplicaCount", Type.INT)
+      .add("revocableReplicaCount", Type.INT);
 
   public static final Schema DEPLOYMENT = new Schema("gatewayDeployment")
       .add("name", Type.STRING)
