@@ -26,6 +26,14 @@ public interface Contender extends AutoCloseable {
   /** One streamed chat completion read to the end; returns the number of content events seen. */
   int stream();
 
+  /**
+   * One embeddings request of {@link Payloads#EMBED_INPUTS} texts; returns the number of floats
+   * decoded. Only the SDK and the OpenAI SDK implement it.
+   */
+  default int embed() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not embed");
+  }
+
   @Override
   void close();
 
@@ -78,6 +86,15 @@ public interface Contender extends AutoCloseable {
       throw new IllegalStateException("unexpected answer: " + content);
     }
     return content;
+  }
+
+  /** Fails loudly if an embeddings call did not decode every float. */
+  static int checkEmbed(int floats) {
+    if (floats != Payloads.EMBED_INPUTS * Payloads.EMBED_DIMS) {
+      throw new IllegalStateException("expected " + Payloads.EMBED_INPUTS + " x " + Payloads.EMBED_DIMS
+          + " floats, got " + floats);
+    }
+    return floats;
   }
 
   /** Fails loudly if a stream did not deliver every content event. */

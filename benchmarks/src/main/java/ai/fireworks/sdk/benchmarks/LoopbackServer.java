@@ -32,6 +32,7 @@ import java.util.PriorityQueue;
 public final class LoopbackServer implements AutoCloseable {
   private static final byte[] CHAT = Payloads.chatResponse();
   private static final byte[] STREAM = Payloads.streamResponse(Payloads.STREAM_CHUNKS);
+  private static final byte[] EMBEDDINGS = Payloads.embeddingsResponse();
   private static final byte[] NOT_FOUND = Payloads.httpResponse(404, "application/json",
       "{\"error\":{\"message\":\"not found\",\"code\":\"NOT_FOUND\"}}".getBytes(StandardCharsets.US_ASCII));
   private static final byte[] BAD_REQUEST = Payloads.httpResponse(400, "application/json",
@@ -267,7 +268,9 @@ public final class LoopbackServer implements AutoCloseable {
     }
     int bodyEnd = bodyStart + (int) contentLength;
     byte[] response;
-    if (!startsWith(a, 0, "POST ") || indexOf(a, 0, headerEnd, Payloads.CHAT_PATH) < 0) {
+    if (startsWith(a, 0, "POST ") && indexOf(a, 0, headerEnd, Payloads.EMBEDDINGS_PATH) >= 0) {
+      response = EMBEDDINGS;
+    } else if (!startsWith(a, 0, "POST ") || indexOf(a, 0, headerEnd, Payloads.CHAT_PATH) < 0) {
       response = NOT_FOUND;
     } else {
       response = wantsStream(a, bodyStart, bodyEnd) ? STREAM : CHAT;

@@ -6,6 +6,9 @@ import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.embeddings.CreateEmbeddingResponse;
+import com.openai.models.embeddings.Embedding;
+import com.openai.models.embeddings.EmbeddingCreateParams;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -72,6 +75,19 @@ final class OpenAiContender implements Contender {
       });
     }
     return events[0];
+  }
+
+  @Override
+  public int embed() {
+    CreateEmbeddingResponse r = client.embeddings().create(EmbeddingCreateParams.builder()
+        .model(Payloads.EMBED_MODEL)
+        .inputOfArrayOfStrings(Payloads.EMBED_TEXTS)
+        .build());
+    int floats = 0;
+    for (Embedding e : r.data()) {
+      floats += e.embedding().size();
+    }
+    return floats;
   }
 
   @Override

@@ -16,6 +16,15 @@ final class Payloads {
   static final byte[] CRLFCRLF = {'\r', '\n', '\r', '\n'};
   static final byte[] CHAT_PATH = "/chat/completions".getBytes(StandardCharsets.US_ASCII);
   static final byte[] STREAM_KEY = "\"stream\"".getBytes(StandardCharsets.US_ASCII);
+  static final byte[] EMBEDDINGS_PATH = "/embeddings".getBytes(StandardCharsets.US_ASCII);
+  /** Inputs per embeddings request, and the dimension of the canned vectors. */
+  static final int EMBED_INPUTS = 64;
+  static final int EMBED_DIMS = 1024;
+  static final String EMBED_MODEL = "accounts/fireworks/models/qwen3-embedding-0p6b#accounts/acme/deployments/emb";
+  /** The texts every embeddings request sends. */
+  static final java.util.List<String> EMBED_TEXTS = java.util.stream.IntStream.range(0, EMBED_INPUTS)
+      .mapToObj(i -> "Passage " + i + ": dedicated deployments serve one model on reserved GPUs.")
+      .collect(java.util.stream.Collectors.toUnmodifiableList());
 
   /** The content of the canned answer; contenders check they got it back. */
   static final String ANSWER = "This is a test. The quick brown fox jumps over the lazy dog, twice, "
@@ -33,6 +42,24 @@ final class Payloads {
 
   static byte[] chatResponse() {
     return httpResponse(200, "application/json", chatJson().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A {@value #EMBED_INPUTS} x {@value #EMBED_DIMS} embeddings list as the server writes it: floats
+   * with 8 to 9 significant digits, some negative, some in exponent form (about 700 KB).
+   */
+  static byte[] embeddingsResponse() {
+    java.util.Random random = new java.util.Random(42);
+    StringBuilder b = new StringBuilder(EMBED_INPUTS * EMBED_DIMS * 12).append("{\"object\":\"list\",\"data\":[");
+    for (int i = 0; i < EMBED_INPUTS; i++) {
+      b.append(i == 0 ? "" : ",").append("{\"object\":\"embedding\",\"index\":").append(i).append(",\"embedding\":[");
+      for (int d = 0; d < EMBED_DIMS; d++) {
+        b.append(d == 0 ? "" : ",").append((float) (random.nextGaussian() / 32));
+      }
+      b.append("]}");
+    }
+    b.append("],\"model\":\"").append(EMBED_MODEL).append("\",\"usage\":{\"prompt_tokens\":640,\"total_tokens\":640}}");
+    return httpResponse(200, "application/json", b.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** One streamed event's JSON; {@code i} numbers the token. */

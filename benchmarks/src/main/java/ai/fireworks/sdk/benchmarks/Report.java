@@ -112,6 +112,8 @@ public final class Report {
     ratio("cpu_per_request_sdk_over_openai", div(sdk, openai, "chat", "cpu_us_per_op"), "<= 1.0");
     ratio("alloc_per_request_sdk_over_openai", div(sdk, openai, "chat", "alloc_bytes_per_op"), "<= 0.5");
     ratio("wall_per_request_sdk_over_openai", div(sdk, openai, "chat", "wall_us_per_op"), "<= 0.85");
+    ratio("embed_cpu_per_request_sdk_over_openai", div(sdk, openai, "embed", "cpu_us_per_op"), "<= 0.7");
+    ratio("embed_alloc_per_request_sdk_over_openai", div(sdk, openai, "embed", "alloc_bytes_per_op"), "<= 0.3");
     ratio("stream_cpu_per_event_sdk_over_openai", div(sdk, openai, "stream", "cpu_us_per_op"), null);
     ratio("stream_alloc_per_event_sdk_over_openai", div(sdk, openai, "stream", "alloc_bytes_per_op"), null);
     ratio("stream_wall_per_event_sdk_over_openai", div(sdk, openai, "stream", "wall_us_per_op"), null);

@@ -73,8 +73,8 @@ public final class RunAll {
           + "until the JIT compiler is quiet)");
       for (int r = 1; r <= rounds; r++) {
         steady(List.of(), classpath("raw"), url, "steady-raw-r" + r, "raw=chat,stream,throughput");
-        steady(List.of(), classpath("sdk"), url, "steady-sdk-r" + r, "sdk=chat,stream,throughput");
-        steady(List.of(), classpath("openai"), url, "steady-openai-r" + r, "openai=chat,stream,throughput");
+        steady(List.of(), classpath("sdk"), url, "steady-sdk-r" + r, "sdk=chat,stream,throughput,embed");
+        steady(List.of(), classpath("openai"), url, "steady-openai-r" + r, "openai=chat,stream,throughput,embed");
       }
       // diagnostics, once each: the raw client's other configurations (for the best raw baseline), and both
       // JDK-based clients without JDK 17's thread per sendAsync completion

@@ -6,6 +6,8 @@ import ai.fireworks.sdk.inference.ChatCompletion;
 import ai.fireworks.sdk.inference.ChatCompletionChunk;
 import ai.fireworks.sdk.inference.ChatMessage;
 import ai.fireworks.sdk.inference.ChatRequest;
+import ai.fireworks.sdk.inference.EmbeddingRequest;
+import ai.fireworks.sdk.inference.Embeddings;
 import ai.fireworks.sdk.inference.EventStream;
 import ai.fireworks.sdk.inference.InferenceClient;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class SdkContender implements Contender {
   private static final ModelRef MODEL = ModelRef.parse(Payloads.MODEL);
+  private static final ModelRef EMBEDDER = ModelRef.parse(Payloads.EMBED_MODEL);
 
   private final FireworksClient client;
   private final InferenceClient inference;
@@ -54,6 +57,16 @@ final class SdkContender implements Contender {
       }
     }
     return events;
+  }
+
+  @Override
+  public int embed() {
+    Embeddings e = inference.embeddings().embed(EmbeddingRequest.of(EMBEDDER, Payloads.EMBED_TEXTS));
+    int floats = 0;
+    for (int i = 0; i < e.size(); i++) {
+      floats += e.vector(i).length;
+    }
+    return floats;
   }
 
   @Override

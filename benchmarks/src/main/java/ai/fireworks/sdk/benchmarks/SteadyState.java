@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code sendAsync} completion on fewer than 3 CPUs) is not counted.
  *
  * <p>{@code SteadyState <out.json> <baseUrl> [--quick] <contender>=<measure>[,<measure>...] ...},
- * measures being {@code chat}, {@code stream} and {@code throughput}.
+ * measures being {@code chat}, {@code stream}, {@code embed} (one 64-input embeddings request) and
+ * {@code throughput}.
  */
 public final class SteadyState {
   private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
@@ -66,9 +67,12 @@ public final class SteadyState {
   }
 
   private Map<String, Object> run() throws InterruptedException {
-    contenders.values().forEach(c -> {
+    contenders.forEach((name, c) -> {
       Contender.check(c.chat());
       Contender.checkStream(c.stream());
+      if (measures.get(name).contains("embed")) {
+        Contender.checkEmbed(c.embed());
+      }
     });
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("warmup", warmUp(quick ? 1 : 30));
@@ -78,7 +82,7 @@ public final class SteadyState {
         for (String m : measures.get(e.getKey())) {
           if (!m.equals("throughput")) {
             blocks.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).computeIfAbsent(m, k -> new ArrayList<>())
-                .add(block(e.getValue(), m.equals("stream"), quick ? 0.2 : 1));
+                .add(block(e.getValue(), m, quick ? 0.2 : 1));
           }
         }
       }
@@ -122,7 +126,7 @@ public final class SteadyState {
           if (m.equals("throughput")) {
             closedLoop(e.getValue(), 16, seconds);
           } else {
-            block(e.getValue(), m.equals("stream"), seconds);
+            block(e.getValue(), m, seconds);
           }
         }
       }
@@ -137,8 +141,12 @@ public final class SteadyState {
     return w;
   }
 
-  /** Blocking calls for {@code seconds}: wall µs, CPU µs and bytes allocated per operation (per event for streams). */
-  private static double[] block(Contender c, boolean stream, double seconds) {
+  /**
+   * Blocking calls of {@code measure} ({@code chat}, {@code stream} or {@code embed}) for
+   * {@code seconds}: wall µs, CPU µs and bytes allocated per operation (per event for streams).
+   */
+  private static double[] block(Contender c, String measure, double seconds) {
+    boolean stream = measure.equals("stream");
     Map<Long, Long> alloc0 = allocatedByThread();
     long cpu0 = Results.processCpuNanos();
     long t0 = System.nanoTime();
@@ -147,6 +155,8 @@ public final class SteadyState {
     do {
       if (stream) {
         Contender.checkStream(c.stream());
+      } else if (measure.equals("embed")) {
+        Contender.checkEmbed(c.embed());
       } else {
         Contender.check(c.chat());
       }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fireworks.sdk.core.FireworksClient;
 import ai.fireworks.sdk.testkit.FireworksEmulator;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -153,6 +154,23 @@ class ExamplesTest {
     assertTrue(lines.get(2).matches("\\(\\d+ chunks, \\d+ prompt \\+ \\d+ completion tokens\\)"), lines.get(2));
     assertTrue(emulator.journal().requests("POST", "/inference/v1/chat/completions").get(0).bodyJson()
         .path("stream").asBoolean());
+    assertNoDeploymentLeft();
+  }
+
+  @Test
+  void ragOnDeploymentEmbedsRetrievesReranksAndAnswers() {
+    List<String> lines = steps(run(RagOnDeployment::run));
+
+    assertEquals("Ready: embedder, reranker and chat model on 3 deployments", lines.get(0), lines::toString);
+    assertEquals("Embedded 4 documents, 1024 dimensions each", lines.get(1));
+    assertTrue(lines.get(2).matches("Nearest by cosine: documents \\[[0-3], [0-3], [0-3]\\]"), lines.get(2));
+    assertTrue(lines.get(3).matches("Best after rerank: document [0-3] \\(score 0\\.\\d\\d\\)"), lines.get(3));
+    assertEquals("Answer: [llama-v3p2-3b-instruct] " + RagOnDeployment.QUESTION, lines.get(4));
+    assertEquals("Deleted the deployments", lines.get(5));
+    assertEquals(3, emulator.journal().requests("POST", "/inference/v1/embeddings").size(),
+        "2 batches of 2 documents, then the question");
+    JsonNode rerank = emulator.journal().requests("POST", "/inference/v1/rerank").get(0).bodyJson();
+    assertEquals(3, rerank.path("documents").size());
     assertNoDeploymentLeft();
   }
 

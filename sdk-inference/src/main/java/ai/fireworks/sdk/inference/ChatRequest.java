@@ -80,6 +80,26 @@ public final class ChatRequest extends InferenceRequest {
     }
   }
 
+  /** Refuses what the service would: more than 30 images, or base64 images totalling 10 MB or more. */
+  static void checkImages(List<ChatMessage> messages) {
+    int images = 0;
+    long base64 = 0;
+    for (ChatMessage m : messages) {
+      for (Image i : m.images()) {
+        images++;
+        base64 += i.base64Length();
+      }
+    }
+    if (images > Image.MAX_PER_REQUEST) {
+      throw new IllegalArgumentException("messages carry " + images + " images, more than the " + Image.MAX_PER_REQUEST
+          + " one request may carry (URLs and data URIs alike); split the conversation");
+    }
+    if (base64 >= Image.MAX_BASE64_BYTES_PER_REQUEST) {
+      throw new IllegalArgumentException("the base64 images of messages total " + base64 + " bytes; they must total "
+          + "less than " + Image.MAX_BASE64_BYTES_PER_REQUEST + " (10 MB): send fewer or smaller images, or https URLs");
+    }
+  }
+
   /** Builds a {@link ChatRequest}. Not thread-safe. */
   public static final class Builder extends InferenceRequest.Builder<Builder, ChatRequest> {
     private final List<ChatMessage> messages = new ArrayList<>();
@@ -151,7 +171,9 @@ public final class ChatRequest extends InferenceRequest {
     /**
      * Builds the request.
      *
-     * @throws IllegalArgumentException if there are no messages, or {@code tool_choice} names a
+     * @throws IllegalArgumentException if there are no messages, the messages carry more than
+     *     {@value Image#MAX_PER_REQUEST} images or base64 images totalling
+     *     {@value Image#MAX_BASE64_BYTES_PER_REQUEST} bytes or more, or {@code tool_choice} names a
      *     function that is not among the tools
      */
     @Override
@@ -159,6 +181,7 @@ public final class ChatRequest extends InferenceRequest {
       if (messages.isEmpty() && !hasExtra("messages")) {
         throw new IllegalArgumentException("messages must contain at least one message, was empty");
       }
+      checkImages(messages);
       if (toolChoice != null && toolChoice.functionName().isPresent() && !tools.isEmpty()) {
         String name = toolChoice.functionName().get();
         if (tools.stream().noneMatch(t -> t.function().name().equals(name))) {

@@ -1,10 +1,13 @@
 package ai.fireworks.sdk.inference;
 
+import ai.fireworks.sdk.core.FireworksException;
 import ai.fireworks.sdk.core.RequestTimeoutException;
 import ai.fireworks.sdk.core.StreamException;
+import ai.fireworks.sdk.core.internal.Futures;
 import ai.fireworks.sdk.core.internal.Json;
 import ai.fireworks.sdk.core.internal.SseReader;
 import ai.fireworks.sdk.core.internal.StreamingResponse;
+import ai.fireworks.sdk.inference.internal.StreamAssembler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -12,9 +15,15 @@ import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -37,9 +46,15 @@ import java.util.stream.StreamSupport;
  * carried; {@link #metadata()} gives the response headers from the start. Iteration is not
  * thread-safe; {@link #close()} may be called from any thread.
  *
+ * <p>{@code accumulate()} reads the rest of the stream and returns the response a non-streamed
+ * call would have returned ({@link ChatCompletionStream#accumulate()},
+ * {@link CompletionStream#accumulate()}), optionally handing each chunk to a callback first, so a
+ * UI can print as the text arrives and still get the whole answer, usage and perf metrics.
+ *
  * @param <T> the chunk type, {@link ChatCompletionChunk} or {@link CompletionChunk}
  */
-public final class EventStream<T> implements AutoCloseable, Iterable<T> {
+public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T>
+    permits ChatCompletionStream, CompletionStream {
   private static final int EXCERPT = 200;
 
   private final StreamingResponse response;
@@ -50,6 +65,7 @@ public final class EventStream<T> implements AutoCloseable, Iterable<T> {
   private final Predicate<T> finishes;
   private final String description;
   private final ResponseMetadata metadata;
+  private final Executor executor;
 
   private volatile boolean closed;
   private boolean iterated;
@@ -62,7 +78,8 @@ public final class EventStream<T> implements AutoCloseable, Iterable<T> {
   private JsonNode perfMetrics;
 
   EventStream(StreamingResponse response, Class<T> type, Function<T, Optional<Usage>> usageOf,
-      Function<T, Optional<JsonNode>> perfMetricsOf, Predicate<T> finishes, String description) {
+      Function<T, Optional<JsonNode>> perfMetricsOf, Predicate<T> finishes, String description, Executor executor) {
+    this.executor = executor;
     this.response = response;
     this.reader = new SseReader(response.body());
     this.chunkReader = Json.MAPPER.readerFor(type);
@@ -131,6 +148,50 @@ public final class EventStream<T> implements AutoCloseable, Iterable<T> {
   /** Number of chunks read so far. */
   public int chunksReceived() {
     return received;
+  }
+
+  /**
+   * Reads the rest of the stream, giving each chunk to {@code onChunk} and then to
+   * {@code assembler}, closes it, and returns what the chunks amount to. If the stream is closed
+   * from another thread meanwhile, returns what arrived until then.
+   */
+  final <R> R accumulate(StreamAssembler<T, R, ?> assembler, Consumer<? super T> onChunk) {
+    Objects.requireNonNull(onChunk, "onChunk");
+    try (this) {
+      for (T chunk : this) {
+        onChunk.accept(chunk);
+        assembler.add(chunk);
+      }
+    }
+    return assembler.build(metadata);
+  }
+
+  /**
+   * {@link #accumulate(StreamAssembler, Consumer)} on the client's executor (one of whose threads
+   * the stream then occupies while it lasts); cancelling the future closes the stream.
+   */
+  final <R> CompletableFuture<R> accumulateAsync(StreamAssembler<T, R, ?> assembler, Consumer<? super T> onChunk) {
+    Objects.requireNonNull(onChunk, "onChunk");
+    CompletableFuture<R> result = new CompletableFuture<>();
+    Futures.onCompletion(result, (v, e) -> {
+      if (e instanceof CancellationException) {
+        close();
+      }
+    });
+    try {
+      executor.execute(() -> {
+        try {
+          result.complete(accumulate(assembler, onChunk));
+        } catch (RuntimeException | Error t) {
+          result.completeExceptionally(t);
+        }
+      });
+    } catch (RejectedExecutionException x) {
+      close();
+      result.completeExceptionally(new FireworksException("the client's executor rejected the stream reader; "
+          + "was the FireworksClient closed?", x));
+    }
+    return result;
   }
 
   /** Closes the connection; an iteration in progress then ends quietly. Idempotent; any thread. */

@@ -1,36 +1,33 @@
 package ai.fireworks.sdk.inference;
 
+import ai.fireworks.sdk.core.AccountId;
 import ai.fireworks.sdk.core.DeploymentName;
 import ai.fireworks.sdk.core.FireworksClient;
 import ai.fireworks.sdk.core.FireworksException;
 import ai.fireworks.sdk.core.ModelRef;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.internal.ApiRequest;
+import ai.fireworks.sdk.core.internal.ApiResponse;
 import ai.fireworks.sdk.core.internal.ClientAccess;
 import ai.fireworks.sdk.core.internal.Futures;
 import ai.fireworks.sdk.core.internal.HttpTransport;
-import ai.fireworks.sdk.inference.internal.ChatAssembler;
+import ai.fireworks.sdk.core.internal.StreamingResponse;
 import ai.fireworks.sdk.inference.internal.ColdStartRetry;
 import ai.fireworks.sdk.inference.internal.DeploymentCheck;
-import ai.fireworks.sdk.inference.internal.CompletionAssembler;
-import ai.fireworks.sdk.inference.internal.StreamAssembler;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Completions and chat completions ({@code /inference/v1/completions},
  * {@code /inference/v1/chat/completions}) over the client's one HTTP transport: blocking,
- * {@link CompletableFuture} and streamed forms of each.
+ * {@link CompletableFuture} and streamed forms of each. {@link #embeddings()} and
+ * {@link #reranker()} give embeddings and rerank on the same view, under the same retries and
+ * cold-start policy.
  *
  * <p>Every call is retried like a read, since inference changes no server state: connection
  * failures and HTTP 408/429/5xx under the client's {@code RetryPolicy}. On top of that, a
@@ -56,19 +53,22 @@ public final class InferenceClient {
   static final String CHAT_PATH = "/inference/v1/chat/completions";
 
   /** What differs between the two endpoints; everything else goes the same way. */
-  private record Endpoint<R, C>(String path, Class<R> type, BiFunction<R, ResponseMetadata, R> withMetadata,
-      Class<C> chunkType, Function<C, Optional<Usage>> usage, Function<C, Optional<JsonNode>> perfMetrics,
-      Predicate<C> finishes, Supplier<StreamAssembler<C, R, ?>> assembler) {}
+  private record Endpoint<R, C, S extends EventStream<C>>(String path, Class<R> type,
+      BiFunction<R, ResponseMetadata, R> withMetadata, StreamOpener<S> opener,
+      BiFunction<S, Consumer<? super C>, CompletableFuture<R>> accumulate) {}
 
-  private static final Endpoint<Completion, CompletionChunk> COMPLETIONS = new Endpoint<>(COMPLETIONS_PATH,
-      Completion.class, Completion::withMetadata, CompletionChunk.class, CompletionChunk::usage,
-      CompletionChunk::perfMetrics, c -> c.choices().stream().anyMatch(x -> x.finishReason().isPresent()),
-      CompletionAssembler::new);
+  /** Wraps an opened response in the endpoint's stream type. */
+  private interface StreamOpener<S> {
+    S open(StreamingResponse response, String description, Executor executor);
+  }
 
-  private static final Endpoint<ChatCompletion, ChatCompletionChunk> CHAT = new Endpoint<>(CHAT_PATH,
-      ChatCompletion.class, ChatCompletion::withMetadata, ChatCompletionChunk.class, ChatCompletionChunk::usage,
-      ChatCompletionChunk::perfMetrics, c -> c.choices().stream().anyMatch(x -> x.finishReason().isPresent()),
-      ChatAssembler::new);
+  private static final Endpoint<Completion, CompletionChunk, CompletionStream> COMPLETIONS = new Endpoint<>(
+      COMPLETIONS_PATH, Completion.class, Completion::withMetadata, CompletionStream::new,
+      CompletionStream::accumulateAsync);
+
+  private static final Endpoint<ChatCompletion, ChatCompletionChunk, ChatCompletionStream> CHAT = new Endpoint<>(
+      CHAT_PATH, ChatCompletion.class, ChatCompletion::withMetadata, ChatCompletionStream::new,
+      ChatCompletionStream::accumulateAsync);
 
   private final FireworksClient client;
   private final HttpTransport transport;
@@ -114,6 +114,16 @@ public final class InferenceClient {
     return coldStart;
   }
 
+  /** Embeddings on this view: the same deployment binding and cold-start policy as chat. */
+  public EmbeddingsClient embeddings() {
+    return new EmbeddingsClient(this);
+  }
+
+  /** Reranking on this view: the same deployment binding and cold-start policy as chat. */
+  public RerankClient reranker() {
+    return new RerankClient(this);
+  }
+
   // ---- completions --------------------------------------------------------------------------
 
   /** Completes {@code prompt} with {@code model} using the server's default parameters. */
@@ -157,12 +167,12 @@ public final class InferenceClient {
    * @throws IllegalArgumentException if the request has no model and this view no deployment
    * @throws FireworksException if the stream could not be opened
    */
-  public EventStream<CompletionChunk> completeStreaming(CompletionRequest request) {
+  public CompletionStream completeStreaming(CompletionRequest request) {
     return completeStreaming(request, RequestOptions.none());
   }
 
   /** {@link #completeStreaming(CompletionRequest)} with per-call options. */
-  public EventStream<CompletionChunk> completeStreaming(CompletionRequest request, RequestOptions options) {
+  public CompletionStream completeStreaming(CompletionRequest request, RequestOptions options) {
     return HttpTransport.call(() -> open(request, options, COMPLETIONS));
   }
 
@@ -222,12 +232,12 @@ public final class InferenceClient {
    * @throws IllegalArgumentException if the request has no model and this view no deployment
    * @throws FireworksException if the stream could not be opened
    */
-  public EventStream<ChatCompletionChunk> chatStreaming(ChatRequest request) {
+  public ChatCompletionStream chatStreaming(ChatRequest request) {
     return chatStreaming(request, RequestOptions.none());
   }
 
   /** {@link #chatStreaming(ChatRequest)} with per-call options. */
-  public EventStream<ChatCompletionChunk> chatStreaming(ChatRequest request, RequestOptions options) {
+  public ChatCompletionStream chatStreaming(ChatRequest request, RequestOptions options) {
     return HttpTransport.call(() -> open(request, options, CHAT));
   }
 
@@ -252,22 +262,36 @@ public final class InferenceClient {
 
   // ---- plumbing -----------------------------------------------------------------------------
 
-  private <R> CompletableFuture<R> send(InferenceRequest request, RequestOptions options, Endpoint<R, ?> endpoint) {
-    Objects.requireNonNull(options, "options");
+  private <R> CompletableFuture<R> send(InferenceRequest request, RequestOptions options, Endpoint<R, ?, ?> endpoint) {
     ModelRef target = target(request);
-    ApiRequest api = ApiRequest.post(endpoint.path(), request.body(target.toString(), false)).idempotent();
-    return ridingColdStarts(() -> transport.send(api, options).thenApply(r -> endpoint.withMetadata().apply(
-        r.json(endpoint.type(), api), ResponseMetadata.of(r.status(), r.headers()))), target, api);
+    return post(endpoint.path(), target, request.body(target.toString(), false), options,
+        (r, api) -> endpoint.withMetadata().apply(r.json(endpoint.type(), api), ResponseMetadata.of(r.status(), r.headers())));
   }
 
-  private <C> CompletableFuture<EventStream<C>> open(InferenceRequest request, RequestOptions options,
-      Endpoint<?, C> endpoint) {
+  /**
+   * The one path every buffered inference call takes (chat, completions, embeddings, rerank):
+   * POSTs {@code body} to {@code path} as a repeatable request, under the transport's retries and
+   * this view's cold-start policy for {@code target}, and decodes the 2xx response.
+   */
+  <R> CompletableFuture<R> post(String path, ModelRef target, Object body, RequestOptions options,
+      BiFunction<ApiResponse, ApiRequest, R> decode) {
+    Objects.requireNonNull(options, "options");
+    ApiRequest api = ApiRequest.post(path, body).idempotent();
+    return ridingColdStarts(() -> transport.send(api, options).thenApply(r -> decode.apply(r, api)), target, api);
+  }
+
+  /** The client's transport, for the services that share this view ({@link EmbeddingsClient}, {@link RerankClient}). */
+  HttpTransport transport() {
+    return transport;
+  }
+
+  private <C, S extends EventStream<C>> CompletableFuture<S> open(InferenceRequest request, RequestOptions options,
+      Endpoint<?, C, S> endpoint) {
     Objects.requireNonNull(options, "options");
     ModelRef target = target(request);
     ApiRequest api = ApiRequest.post(endpoint.path(), request.body(target.toString(), true)).idempotent();
-    return ridingColdStarts(() -> transport.stream(api, options).thenApply(r -> new EventStream<>(r,
-        endpoint.chunkType(), endpoint.usage(), endpoint.perfMetrics(), endpoint.finishes(), api.toString())),
-        target, api);
+    return ridingColdStarts(() -> transport.stream(api, options).thenApply(r -> endpoint.opener().open(r,
+        api.toString(), transport.callerExecutor())), target, api);
   }
 
   /** Runs {@code attempt} under this client's cold-start policy, tracked so that closing the client ends it. */
@@ -278,59 +302,27 @@ public final class InferenceClient {
         coldStart, transport.time()), api.toString());
   }
 
-  /** Opens a stream and reads it to the end on the caller executor, feeding {@code onChunk} and the endpoint's assembler. */
-  private <R, C> CompletableFuture<R> streamAsync(InferenceRequest request, RequestOptions options,
-      Endpoint<R, C> endpoint, Consumer<? super C> onChunk) {
+  /** Opens a stream and accumulates it on the caller executor, feeding {@code onChunk}; cancelling closes it. */
+  private <R, C, S extends EventStream<C>> CompletableFuture<R> streamAsync(InferenceRequest request,
+      RequestOptions options, Endpoint<R, C, S> endpoint, Consumer<? super C> onChunk) {
     Objects.requireNonNull(onChunk, "onChunk");
-    StreamAssembler<C, R, ?> assembler = endpoint.assembler().get();
-    CompletableFuture<EventStream<C>> opened = open(request, options, endpoint);
-    CompletableFuture<R> result = new CompletableFuture<>();
-    AtomicReference<EventStream<C>> current = new AtomicReference<>();
-    Futures.onCompletion(result, (v, e) -> {
-      if (e instanceof CancellationException) {
-        opened.cancel(true);
-        EventStream<C> s = current.get();
-        if (s != null) {
-          s.close();
-        }
-      }
-    });
-    Futures.onCompletion(opened, (stream, e) -> {
-      try {
-        transport.callerExecutor().execute(() -> {
-          if (e != null) {
-            result.completeExceptionally(HttpTransport.unwrap(e));
-            return;
-          }
-          current.set(stream);
-          try (stream) {
-            for (C chunk : stream) {
-              if (result.isDone()) {
-                return;
-              }
-              onChunk.accept(chunk);
-              assembler.add(chunk);
-            }
-            result.complete(assembler.build(stream.metadata()));
-          } catch (RuntimeException | Error t) {
-            result.completeExceptionally(t);
-          }
-        });
-      } catch (RejectedExecutionException x) {
-        if (stream != null) {
-          stream.close();
-        }
-        result.completeExceptionally(new FireworksException("the client's executor rejected the stream reader; "
-            + "was the FireworksClient closed?", x));
-      }
-    });
-    return result;
+    return transport.toCaller(Futures.compose(open(request, options, endpoint),
+        stream -> endpoint.accumulate().apply(stream, onChunk)));
   }
 
   /** The model the request goes to, after resolving short forms and applying this view's deployment. */
   ModelRef target(InferenceRequest request) {
     Objects.requireNonNull(request, "request");
-    Optional<ModelRef> ref = request.resolveModel(client.accountId().orElse(null));
+    return target(request.resolveModel(account()));
+  }
+
+  /** The client's account, against which bare model ids are resolved; null if it has none. */
+  AccountId account() {
+    return client.accountId().orElse(null);
+  }
+
+  /** The model a request naming {@code ref} (or nothing) goes to, after applying this view's deployment. */
+  ModelRef target(Optional<ModelRef> ref) {
     if (deployment == null) {
       return ref.orElseThrow(() -> new IllegalArgumentException(
           "model is required: set it on the request, or query a deployment with InferenceClient.on(deployment)"));

@@ -44,10 +44,26 @@ public abstract sealed class InferenceRequest permits CompletionRequest, ChatReq
 
   /** Resolves the model against {@code account} (may be null); throws IllegalArgumentException if invalid. */
   Optional<ModelRef> resolveModel(AccountId account) {
+    return resolve(model, account);
+  }
+
+  /**
+   * Resolves a model held as given to a builder (a {@link ModelRef}, an identifier string, or null)
+   * against {@code account} (may be null); throws IllegalArgumentException if invalid.
+   */
+  static Optional<ModelRef> resolve(Object model, AccountId account) {
     if (model instanceof ModelRef) {
       return Optional.of((ModelRef) model);
     }
     return model == null ? Optional.empty() : Optional.of(ModelRef.parse((String) model, account));
+  }
+
+  /** {@code identifier} stripped, for a builder's {@code model(String)}; throws if blank. */
+  static String identifier(String identifier) {
+    if (Objects.requireNonNull(identifier, "model").isBlank()) {
+      throw new IllegalArgumentException("model must not be blank");
+    }
+    return identifier.strip();
   }
 
   /** {@code max_tokens}: most tokens to generate. */
@@ -203,10 +219,7 @@ public abstract sealed class InferenceRequest permits CompletionRequest, ChatReq
      * @throws IllegalArgumentException if {@code identifier} is blank
      */
     public B model(String identifier) {
-      if (Objects.requireNonNull(identifier, "model").isBlank()) {
-        throw new IllegalArgumentException("model must not be blank");
-      }
-      this.model = identifier.strip();
+      this.model = identifier(identifier);
       return self();
     }
 

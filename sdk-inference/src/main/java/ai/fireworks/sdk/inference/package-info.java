@@ -1,6 +1,7 @@
 /**
- * Fireworks inference: completions and chat completions over the OpenAI-compatible API, for
- * serverless models and dedicated deployments, with streaming and scale-from-zero handling.
+ * Fireworks inference: completions and chat completions (text, or text and images for vision
+ * models), embeddings and rerank over the OpenAI-compatible API, for serverless models and
+ * dedicated deployments, with streaming and scale-from-zero handling.
  *
  * <pre>{@code
  * try (FireworksClient fw = FireworksClient.fromEnv()) {

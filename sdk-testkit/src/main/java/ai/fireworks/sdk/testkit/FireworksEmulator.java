@@ -55,12 +55,21 @@ import java.util.regex.Pattern;
  *
  * <p><b>Catalogue.</b> Base models {@code accounts/fireworks/models/llama-v3p2-3b-instruct},
  * {@code llama-v3p1-8b-instruct}, {@code qwen2p5-7b-instruct}, {@code llama-v3p1-70b-instruct}
- * (4 GPUs by default) and {@code mixtral-8x7b} (no chat template: chat answers 404); PEFT addons
+ * (4 GPUs by default), {@code mixtral-8x7b} (no chat template: chat answers 404),
+ * {@code qwen2p5-vl-32b-instruct} (accepts images), {@code qwen3-embedding-0p6b} and
+ * {@code qwen3-reranker-0p6b}; PEFT addons
  * {@code accounts/<account>/models/my-lora} (on llama-v3p2-3b-instruct) and
  * {@code qwen-sql-lora} (on qwen2p5-7b-instruct). Add more with {@link #addModel(String)}.
  *
  * <p><b>Inference text</b> is {@code "[<model id>] <prompt>"} (for chat, the last user message),
  * one token per whitespace-separated word, cut by {@code stop} and {@code max_tokens}.
+ *
+ * <p><b>Embeddings</b> ({@code /inference/v1/embeddings}, any served model) are deterministic unit
+ * vectors: the same text on the same model always gives the same vector, different texts different
+ * ones; 1024 dimensions (4096 for a {@code *embedding-8b} model, 2560 for {@code *embedding-4b}),
+ * or the first {@code dimensions} of them, renormalised. <b>Rerank</b> ({@code /inference/v1/rerank})
+ * scores a document by the share of the query's distinct words (case-insensitive) it contains,
+ * highest first, ties by index; unknown request fields answer 400 like the service.
  *
  * <p>Thread-safe. {@link #close()} stops the server; {@link #toString()} never shows the key.
  */

@@ -216,7 +216,7 @@ class InferenceTest {
       assertEquals("invalid_request_error", r.json().at("/error/type").asText());
     }
     assertEquals("model", noModel.json().at("/error/param").asText());
-    assertEquals(404, http.post("/inference/v1/embeddings", "{}").status());
+    assertEquals(404, http.post("/inference/v1/images/generations", "{}").status());
     assertEquals(405, http.get("/inference/v1/completions").status());
   }
 

@@ -8,8 +8,13 @@ import ai.fireworks.sdk.inference.ChatRequest;
 import ai.fireworks.sdk.inference.Completion;
 import ai.fireworks.sdk.inference.CompletionChunk;
 import ai.fireworks.sdk.inference.CompletionRequest;
+import ai.fireworks.sdk.inference.ContentPart;
 import ai.fireworks.sdk.inference.EventStream;
+import ai.fireworks.sdk.inference.Image;
 import ai.fireworks.sdk.inference.InferenceClient;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -107,6 +112,11 @@ final class InferenceCommands {
     @Option(names = "--system", paramLabel = "TEXT", description = "A system message sent first.")
     String system;
 
+    @Option(names = "--image", paramLabel = "PATH_OR_URL",
+        description = "An image for a vision model: a file (png, jpg, gif, bmp, tiff, ppm), an http(s) URL or a data: "
+            + "URI; repeatable. Attached to the last --message, before its text.")
+    List<String> images = List.of();
+
     @Mixin
     Sampling sampling;
 
@@ -122,7 +132,10 @@ final class InferenceCommands {
       if (system != null) {
         b.addMessage(ChatMessage.system(system));
       }
-      messages.forEach(m -> b.addMessage(ChatMessage.user(m)));
+      for (int i = 0; i < messages.size(); i++) {
+        b.addMessage(i < messages.size() - 1 || images.isEmpty() ? ChatMessage.user(messages.get(i))
+            : withImages(images, messages.get(i)));
+      }
       ifGiven(sampling.maxTokens, b::maxTokens);
       ifGiven(sampling.temperature, b::temperature);
       ChatRequest request = b.build();
@@ -136,6 +149,24 @@ final class InferenceCommands {
       }
       return Errors.OK;
     }
+  }
+
+  /** A user message of the --image parts, in the order given, then {@code text}. */
+  private static ChatMessage withImages(List<String> images, String text) {
+    List<ContentPart> parts = new ArrayList<>();
+    for (String image : images) {
+      if (image.contains("://") || image.regionMatches(true, 0, "data:", 0, 5)) {
+        parts.add(ContentPart.imageUrl(image));
+      } else {
+        try {
+          parts.add(ContentPart.image(Image.of(Path.of(image))));
+        } catch (UncheckedIOException e) {
+          throw new UsageException("--image " + image + ": cannot read the file (" + e.getCause().getMessage() + ")");
+        }
+      }
+    }
+    parts.add(ContentPart.text(text));
+    return ChatMessage.user(parts);
   }
 
   /**

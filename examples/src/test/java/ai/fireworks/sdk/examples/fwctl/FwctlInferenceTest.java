@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fireworks.sdk.testkit.RecordedRequest;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** fwctl's completions, chat, deploy (addons) and emulator commands. */
 class FwctlInferenceTest extends FwctlEmulatorTest {
@@ -81,6 +84,37 @@ class FwctlInferenceTest extends FwctlEmulatorTest {
     JsonNode body = posts("/inference/v1/chat/completions").get(0).bodyJson();
     assertEquals("user", body.at("/messages/0/role").asText());
     assertEquals("Hello there", body.at("/messages/0/content").asText());
+  }
+
+  @Test
+  void chatImagesFromFilesAndUrlsGoBeforeTheTextOfTheLastMessage(@TempDir Path dir) throws Exception {
+    assertEquals(0, fw.run("create", "deployment", "accounts/fireworks/models/qwen2p5-vl-32b-instruct",
+        "--deployment-id", "vl", "--wait").exit);
+    Path png = Files.write(dir.resolve("chart.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+
+    FwctlHarness.Result r = ok("chat", "accounts/fireworks/models/qwen2p5-vl-32b-instruct#vl", "--message",
+        "What is this?", "--image", png.toString(), "--image", "https://example.com/b.jpg");
+
+    assertEquals("[qwen2p5-vl-32b-instruct] (saw 2 images) What is this?", r.out.strip());
+    JsonNode content = posts("/inference/v1/chat/completions").get(0).bodyJson().at("/messages/0/content");
+    assertTrue(content.at("/0/image_url/url").asText().startsWith("data:image/png;base64,"));
+    assertEquals("https://example.com/b.jpg", content.at("/1/image_url/url").asText());
+    assertEquals("What is this?", content.at("/2/text").asText());
+  }
+
+  @Test
+  void chatRefusesAnUnreadableOrUnsupportedImageWithoutSending(@TempDir Path dir) throws Exception {
+    Path webp = Files.write(dir.resolve("x.webp"), "RIFF0000WEBP".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+    FwctlHarness.Result missing = fw.run("chat", LLAMA + "#my-llama", "--message", "hi", "--image",
+        dir.resolve("nope.png").toString());
+    FwctlHarness.Result unsupported = fw.run("chat", LLAMA + "#my-llama", "--message", "hi", "--image", webp.toString());
+
+    assertEquals(2, missing.exit, missing::toString);
+    assertTrue(missing.err.contains("nope.png"), missing.err);
+    assertEquals(2, unsupported.exit, unsupported::toString);
+    assertTrue(unsupported.err.contains("unsupported image format"), unsupported.err);
+    assertTrue(posts("/inference/v1/chat/completions").isEmpty());
   }
 
   @Test

@@ -7,11 +7,14 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Authentication and routing of control-plane and inference requests to the services. */
 public final class Api {
+  private static final Set<String> INFERENCE_ENDPOINTS = Set.of("/completions", "/chat/completions", "/embeddings",
+      "/rerank");
   private static final Pattern SHAPES = Pattern.compile(
       "/v1/accounts/([^/]+)/deploymentShapes(?:/([^/:]+)(/versions(?:/([^/:]+))?)?)?");
 
@@ -23,6 +26,7 @@ public final class Api {
   private final ModelService models;
   private final ShapeService shapes;
   private final InferenceService inference;
+  private final RetrievalService retrieval;
 
   public Api(World world, String apiKey, ObjectMapper mapper) {
     this.world = world;
@@ -33,6 +37,7 @@ public final class Api {
     this.models = new ModelService(world);
     this.shapes = new ShapeService(world);
     this.inference = new InferenceService(world, mapper);
+    this.retrieval = new RetrievalService(inference);
   }
 
   /** True for paths answered with the inference error shape. */
@@ -45,8 +50,8 @@ public final class Api {
     authenticate(headers);
     Query q = Query.parse(rawQuery);
     if (isInference(rawPath)) {
-      boolean chat = rawPath.equals("/inference/v1/chat/completions");
-      if (!chat && !rawPath.equals("/inference/v1/completions")) {
+      String endpoint = rawPath.startsWith("/inference/v1/") ? rawPath.substring("/inference/v1".length()) : rawPath;
+      if (!INFERENCE_ENDPOINTS.contains(endpoint)) {
         throw ApiError.of(404, RpcCode.NOT_FOUND, "Not Found: " + rawPath)
             .inference("invalid_request_error", "NOT_FOUND", null);
       }
@@ -54,7 +59,15 @@ public final class Api {
         throw ApiError.of(405, RpcCode.UNIMPLEMENTED, "Method Not Allowed")
             .inference("invalid_request_error", "METHOD_NOT_ALLOWED", null);
       }
-      return inference.handle(json(body, true), chat);
+      JsonNode json = json(body, true);
+      switch (endpoint) {
+        case "/embeddings":
+          return retrieval.embeddings(json);
+        case "/rerank":
+          return retrieval.rerank(json);
+        default:
+          return inference.handle(json, endpoint.equals("/chat/completions"));
+      }
     }
     Matcher shape = SHAPES.matcher(rawPath);
     if (shape.matches()) {

@@ -26,6 +26,13 @@ public final class Catalogue {
         false, false);
     ((ObjectNode) mixtral.get("baseModelDetails")).put("moe", true);
     models.add(mixtral);
+    ObjectNode vision = base(FW + "qwen2p5-vl-32b-instruct", "Qwen2.5 VL 32B Instruct (images and text)",
+        33_452_718_080L, 1, 128_000, true, false);
+    vision.put("supportsImageInput", true);
+    models.add(vision);
+    models.add(base(FW + "qwen3-embedding-0p6b", "Qwen3 Embedding 0.6B (1024 dimensions)", 595_776_512L, 1, 32_768,
+        false, false));
+    models.add(base(FW + "qwen3-reranker-0p6b", "Qwen3 Reranker 0.6B", 595_776_512L, 1, 32_768, false, false));
     models.add(addon("accounts/" + account + "/models/my-lora", "Support-bot LoRA on Llama 3.2 3B",
         FW + "llama-v3p2-3b-instruct"));
     models.add(addon("accounts/" + account + "/models/qwen-sql-lora",

@@ -61,16 +61,17 @@ final class InferenceService {
     List<String> stops = stops(body);
     List<String> prompts = new ArrayList<>();
     int promptTokens = chat ? chatPrompt(body, prompts) : completionPrompts(body, prompts);
+    int images = chat ? Vision.countImages(body.get("messages")) : 0;
 
-    String servedId;
-    synchronized (world) {
-      Target t = resolve(model);
-      if (chat && !hasConversationConfig(t.servedModel)) {
-        throw ApiError.of(404, RpcCode.NOT_FOUND, "model is missing conversation_config, please use /completions API "
-            + "instead").inference("invalid_request_error", "NOT_FOUND", "model");
-      }
-      admit(t.deployment);
-      servedId = t.servedModel.substring(t.servedModel.lastIndexOf('/') + 1);
+    String served = serve(model, chat);
+    String servedId = served.substring(served.lastIndexOf('/') + 1);
+    if (images > 0 && !supportsImages(served)) {
+      throw invalid("model " + served + " does not accept images (supportsImageInput is false); use a vision model",
+          "messages");
+    }
+    if (images > 0) {
+      prompts.set(prompts.size() - 1, "(saw " + images + (images == 1 ? " image) " : " images) ")
+          + prompts.get(prompts.size() - 1));
     }
 
     String id = (chat ? "chatcmpl-" : "cmpl-") + hex(24);
@@ -184,6 +185,22 @@ final class InferenceService {
     }
   }
 
+  /**
+   * Routes {@code model} to a serving deployment and admits the request (answering cold starts
+   * with 503), checking for a chat template when {@code chat}; returns the served model's name.
+   */
+  String serve(String model, boolean chat) {
+    synchronized (world) {
+      Target t = resolve(model);
+      if (chat && !hasConversationConfig(t.servedModel)) {
+        throw ApiError.of(404, RpcCode.NOT_FOUND, "model is missing conversation_config, please use /completions API "
+            + "instead").inference("invalid_request_error", "NOT_FOUND", "model");
+      }
+      admit(t.deployment);
+      return t.servedModel;
+    }
+  }
+
   /** Resolves the identifier forms of section 3 to a serving deployment (caller holds the lock). */
   private Target resolve(String model) {
     int hash = model.indexOf('#');
@@ -260,6 +277,19 @@ final class InferenceService {
     return m.matches() ? "accounts/" + m.group(1) + "/" + collection + "/" + m.group(2) : null;
   }
 
+  private boolean supportsImages(String modelName) {
+    synchronized (world) {
+      ObjectNode m = world.models.get(modelName);
+      for (int hops = 0; m != null && hops < 3; hops++) {
+        if (m.path("supportsImageInput").asBoolean(false)) {
+          return true;
+        }
+        m = world.models.get(m.path("peftDetails").path("baseModel").asText(""));
+      }
+      return false;
+    }
+  }
+
   private boolean hasConversationConfig(String modelName) {
     ObjectNode m = world.models.get(modelName);
     for (int hops = 0; m != null && hops < 3; hops++) {
@@ -300,7 +330,7 @@ final class InferenceService {
     return out;
   }
 
-  private static int words(String text) {
+  static int words(String text) {
     return pieces(text).size();
   }
 
