@@ -133,6 +133,19 @@ class ColdStartTest extends InferenceTestSupport {
         + " attempts"), timeout.getMessage());
   }
 
+  /** Moved from sdk-core's HttpTransportTest with the rule: the transport leaves cold starts to inference. */
+  @Test
+  void theTransportDoesNotRetryDeploymentScalingUp() {
+    server.enqueue(scalingUp());
+    server.enqueue(json(200, fixture("completion.json")));
+
+    DeploymentScalingUpException e = assertThrows(DeploymentScalingUpException.class,
+        () -> inference.withColdStart(ColdStartPolicy.disabled()).complete(CompletionRequest.of(ON_DEPLOYMENT, "hi")));
+
+    assertEquals("DEPLOYMENT_SCALING_UP", e.errorCode().orElseThrow());
+    assertEquals(1, server.getRequestCount());
+  }
+
   @Test
   void aDisabledPolicyFailsAtOnce() {
     server.enqueue(scalingUp());
