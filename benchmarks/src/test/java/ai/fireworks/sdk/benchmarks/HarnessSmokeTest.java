@@ -51,6 +51,25 @@ class HarnessSmokeTest {
   }
 
   @Test
+  void severalRunsGiveEachRatioItsMedianAndEveryRunsValue() throws Exception {
+    java.util.List<com.fasterxml.jackson.databind.JsonNode> runs = new java.util.ArrayList<>();
+    for (String v : new String[] {"1.3", "1.0", "1.05"}) {
+      runs.add(Results.MAPPER.readTree("{\"cpu_per_request_sdk_over_raw\":" + v + ",\"missing\":null,"
+          + "\"targets\":{\"cpu_per_request_sdk_over_raw\":{\"target\":\"<= 1.10\",\"met\":" + (Double.parseDouble(v) <= 1.1)
+          + "}},\"measurements\":{}}"));
+    }
+
+    com.fasterxml.jackson.databind.JsonNode merged = Runs.merge(runs);
+
+    assertEquals(1.05, merged.get("cpu_per_request_sdk_over_raw").asDouble());
+    assertEquals("[1.3,1.0,1.05]", merged.get("cpu_per_request_sdk_over_raw_runs").toString());
+    assertTrue(merged.get("missing").isNull());
+    assertTrue(merged.at("/targets/cpu_per_request_sdk_over_raw/met").asBoolean(), merged.toString());
+    assertFalse(merged.at("/targets/cpu_per_request_sdk_over_raw/met_in_every_run").asBoolean());
+    assertEquals(3, merged.get("runs").size());
+  }
+
+  @Test
   void targetsCompareInTheStatedDirection() {
     assertTrue(Report.met(1.1, "<= 1.15"));
     assertFalse(Report.met(0.8, ">= 0.9"));

@@ -55,6 +55,14 @@ abstract class AbstractRetryPolicy {
     return Duration.ofMinutes(2);
   }
 
+  /**
+   * The delays between attempts as one {@link Backoff}: doubling from {@link #initialBackoff()} to
+   * {@link #maxBackoff()}, full jitter (each delay drawn from zero to the step).
+   */
+  public Backoff backoff() {
+    return Backoff.of(initialBackoff(), 2, maxBackoff(), 1);
+  }
+
   @Value.Check
   void check() {
     if (maxAttempts() < 1) {

@@ -44,6 +44,14 @@ abstract class AbstractWaitOptions {
     return p -> { };
   }
 
+  /**
+   * The delays between polls as one {@link Backoff}: growing by half each poll from
+   * {@link #initialInterval()} to {@link #maxInterval()}, each drawn from 80% to 100% of the step.
+   */
+  public Backoff backoff() {
+    return Backoff.of(initialInterval(), 1.5, maxInterval(), 0.2);
+  }
+
   @Value.Check
   void check() {
     AbstractRetryPolicy.requirePositive("timeout", timeout());

@@ -3,6 +3,7 @@ package ai.fireworks.sdk.core;
 import ai.fireworks.sdk.core.internal.ClientAccess;
 import ai.fireworks.sdk.core.internal.HttpTransport;
 import ai.fireworks.sdk.core.internal.TimeSource;
+import ai.fireworks.sdk.core.internal.TransportConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -65,9 +66,10 @@ public final class FireworksClient implements AutoCloseable {
     headers.put("User-Agent", b.userAgent);
     headers.putAll(b.defaultHeaders);
     Executor callerExecutor = b.executor != null ? b.executor : ownedExecutor;
-    this.transport = new HttpTransport(http, baseUrl, b.apiKey, headers, b.requestTimeout, b.bodyIdleTimeout,
-        b.retryPolicy, TimeSource.of(b.clock, b.scheduler != null ? b.scheduler : ownedScheduler, callerExecutor),
-        callerExecutor, b.listeners);
+    this.transport = new HttpTransport(new TransportConfig(http, baseUrl, b.apiKey, headers, b.requestTimeout,
+        b.bodyIdleTimeout, b.retryPolicy,
+        TimeSource.of(b.clock, b.scheduler != null ? b.scheduler : ownedScheduler, callerExecutor),
+        callerExecutor, b.listeners));
   }
 
   /** A builder with the defaults; an API key is required. */

@@ -1,25 +1,24 @@
 package ai.fireworks.sdk.deployments;
 
 import ai.fireworks.sdk.core.AccountId;
-import ai.fireworks.sdk.core.ConnectionException;
 import ai.fireworks.sdk.core.DeployedModelName;
 import ai.fireworks.sdk.core.FireworksClient;
 import ai.fireworks.sdk.core.FireworksException;
 import ai.fireworks.sdk.core.ModelName;
 import ai.fireworks.sdk.core.NotFoundException;
 import ai.fireworks.sdk.core.Page;
-import ai.fireworks.sdk.core.RateLimitException;
 import ai.fireworks.sdk.core.RequestOptions;
-import ai.fireworks.sdk.core.RequestTimeoutException;
-import ai.fireworks.sdk.core.ServerException;
 import ai.fireworks.sdk.core.WaitOptions;
 import ai.fireworks.sdk.core.WaiterTimeoutException;
 import ai.fireworks.sdk.core.internal.ApiRequest;
+import ai.fireworks.sdk.core.internal.Blocking;
 import ai.fireworks.sdk.core.internal.ClientAccess;
 import ai.fireworks.sdk.core.internal.HttpTransport;
+import ai.fireworks.sdk.core.internal.Transient;
 import ai.fireworks.sdk.core.internal.Waiter;
 import ai.fireworks.sdk.deployments.internal.ControlPlanePaths;
 import ai.fireworks.sdk.deployments.internal.DeployedModelListResponse;
+import ai.fireworks.sdk.deployments.internal.DeploymentWaits;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,7 +78,7 @@ public final class AddonsClient {
    * @throws FireworksException if the request fails
    */
   public DeployedModel get(DeployedModelName name) {
-    return HttpTransport.call(() -> fetch(name));
+    return Blocking.call(() -> fetch(name));
   }
 
   /** Asynchronous {@link #get(DeployedModelName)}. */
@@ -106,7 +105,7 @@ public final class AddonsClient {
    * @throws FireworksException if the request fails
    */
   public Page<DeployedModel> list(ListDeployedModelsRequest request) {
-    return HttpTransport.call(() -> fetchPage(request, account(request)));
+    return Blocking.call(() -> fetchPage(request, account(request)));
   }
 
   /** Asynchronous {@link #list(ListDeployedModelsRequest)}; later pages are fetched by blocking calls. */
@@ -128,7 +127,7 @@ public final class AddonsClient {
    * @throws FireworksException if the request fails
    */
   public void unload(DeployedModelName name) {
-    HttpTransport.call(() -> remove(name));
+    Blocking.call(() -> remove(name));
   }
 
   /** Asynchronous {@link #unload(DeployedModelName)}. */
@@ -159,7 +158,7 @@ public final class AddonsClient {
    * once DEPLOYED, or throws the exception the future would fail with.
    */
   public DeployedModel awaitDeployed(DeployedModelName name, WaitOptions options) {
-    return HttpTransport.call(() -> waitRaw(name, options));
+    return Blocking.call(() -> waitRaw(name, options));
   }
 
   ModelsClient models() {
@@ -183,7 +182,7 @@ public final class AddonsClient {
     Objects.requireNonNull(name, "name");
     AtomicInteger attempts = new AtomicInteger();
     return transport.send(ApiRequest.delete(ControlPlanePaths.deployedModel(name)), RequestOptions.none(), attempts::set)
-        .exceptionallyCompose(e -> DeploymentsClient.goneAfterRetry(e, attempts.get()))
+        .exceptionallyCompose(e -> DeploymentWaits.goneAfterRetry(e, attempts.get()))
         .thenApply(r -> null);
   }
 
@@ -199,7 +198,7 @@ public final class AddonsClient {
         .query("orderBy", request.orderBy().orElse(null));
     return transport.send(get, RequestOptions.none(), DeployedModelListResponse.class)
         .thenApply(r -> Page.of(r.deployedModels, r.nextPageToken, r.totalSize,
-            token -> HttpTransport.call(() -> fetchPage(request.withPageToken(token), account))));
+            token -> Blocking.call(() -> fetchPage(request.withPageToken(token), account))));
   }
 
   /** One-line state for progress reports: {@code DEPLOYING}, or {@code DEPLOYING (CODE: message)}. */
@@ -235,11 +234,7 @@ public final class AddonsClient {
 
     @Override
     public Waiter.Verdict<DeployedModel> onError(Throwable error, Duration elapsed) {
-      if (error instanceof RateLimitException || error instanceof ServerException
-          || error instanceof ConnectionException || error instanceof RequestTimeoutException) {
-        return Waiter.Verdict.retry();
-      }
-      return Waiter.Acceptor.super.onError(error, elapsed);
+      return Transient.is(error) ? Waiter.Verdict.retry() : Waiter.Acceptor.super.onError(error, elapsed);
     }
   }
 }

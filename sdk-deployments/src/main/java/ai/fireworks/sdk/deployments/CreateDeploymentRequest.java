@@ -4,8 +4,8 @@ import ai.fireworks.sdk.core.AccountId;
 import ai.fireworks.sdk.core.ConflictException;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.WaitOptions;
+import ai.fireworks.sdk.core.internal.Blocking;
 import ai.fireworks.sdk.core.internal.Futures;
-import ai.fireworks.sdk.core.internal.HttpTransport;
 import ai.fireworks.sdk.deployments.internal.ExtraFields;
 import java.time.Duration;
 import java.util.Collections;
@@ -276,7 +276,7 @@ public final class CreateDeploymentRequest {
    * @throws ai.fireworks.sdk.core.ApiException for other errors the server reports
    */
   public Deployment submit() {
-    return HttpTransport.call(this::raw);
+    return Blocking.call(this::raw);
   }
 
   /** Like {@link #submit()}, completing on the client's executor. Validation still throws at once. */
@@ -293,7 +293,7 @@ public final class CreateDeploymentRequest {
    */
   public Deployment submitAndWait(WaitOptions options) {
     Objects.requireNonNull(options, "options");
-    return HttpTransport.call(() -> andWait(options));
+    return Blocking.call(() -> andWait(options));
   }
 
   /** Like {@link #submitAndWait(WaitOptions)}, asynchronously; cancelling stops the wait only. Validation throws at once. */
@@ -304,7 +304,7 @@ public final class CreateDeploymentRequest {
 
   private CompletableFuture<Deployment> andWait(WaitOptions options) {
     return Futures.compose(raw(), d -> flags.contains("validateOnly") ? CompletableFuture.completedFuture(d)
-        : client.waitUntilReadyRaw(d.name(), options));
+        : client.calls().waitUntilReadyRaw(d.name(), options));
   }
 
   private CompletableFuture<Deployment> raw() {
@@ -312,7 +312,7 @@ public final class CreateDeploymentRequest {
     if (returnExistingIfMatches && s.deploymentId().isEmpty()) {
       throw new IllegalArgumentException("returnExistingIfMatches needs a deploymentId to find the existing deployment");
     }
-    return client.createRaw(s, Collections.unmodifiableSet(new LinkedHashSet<>(flags)), returnExistingIfMatches,
+    return client.calls().createRaw(s, Collections.unmodifiableSet(new LinkedHashSet<>(flags)), returnExistingIfMatches,
         requestOptions);
   }
 }

@@ -7,6 +7,7 @@ import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.WaitOptions;
 import ai.fireworks.sdk.core.WaiterTimeoutException;
 import ai.fireworks.sdk.core.internal.ApiRequest;
+import ai.fireworks.sdk.core.internal.Blocking;
 import ai.fireworks.sdk.core.internal.HttpTransport;
 import ai.fireworks.sdk.deployments.internal.ControlPlanePaths;
 import java.util.LinkedHashMap;
@@ -99,7 +100,7 @@ public final class DeployAddonRequest {
    * @throws FireworksException if a request fails
    */
   public DeployedModel submit() {
-    return HttpTransport.call(this::send);
+    return Blocking.call(this::send);
   }
 
   /** Asynchronous {@link #submit()}: argument errors are thrown at once, everything else fails the future. */
@@ -120,7 +121,7 @@ public final class DeployAddonRequest {
    * @throws AddonValidationException if a check fails (see {@link #submit()})
    */
   public DeployedModel submitAndWait(WaitOptions options) {
-    return HttpTransport.call(() -> sendAndWait(options));
+    return Blocking.call(() -> sendAndWait(options));
   }
 
   /** Asynchronous {@link #submitAndWait(WaitOptions)}; cancelling the future stops the waiting only. */

@@ -7,6 +7,7 @@ import ai.fireworks.sdk.core.NotFoundException;
 import ai.fireworks.sdk.core.Page;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.internal.ApiRequest;
+import ai.fireworks.sdk.core.internal.Blocking;
 import ai.fireworks.sdk.core.internal.ClientAccess;
 import ai.fireworks.sdk.core.internal.HttpTransport;
 import ai.fireworks.sdk.deployments.internal.ControlPlanePaths;
@@ -44,7 +45,7 @@ public final class DeploymentShapesClient {
    * @throws NotFoundException if the shape does not exist
    */
   public DeploymentShape get(DeploymentShapeName name) {
-    return HttpTransport.call(() -> getRaw(name));
+    return Blocking.call(() -> getRaw(name));
   }
 
   /** Asynchronous {@link #get(DeploymentShapeName)}. Validation throws at once. */
@@ -59,7 +60,7 @@ public final class DeploymentShapesClient {
    * @throws NotFoundException if the shape or version does not exist
    */
   public DeploymentShapeVersion getVersion(DeploymentShapeName name) {
-    return HttpTransport.call(() -> getVersionRaw(name));
+    return Blocking.call(() -> getVersionRaw(name));
   }
 
   /** Asynchronous {@link #getVersion(DeploymentShapeName)}. Validation throws at once. */
@@ -72,7 +73,7 @@ public final class DeploymentShapesClient {
    * fetched, with the same parameters, as {@link Page#autoPager()} reaches them.
    */
   public Page<DeploymentShape> list(AccountId account, ListDeploymentShapesRequest request) {
-    return HttpTransport.call(() -> listRaw(account, request));
+    return Blocking.call(() -> listRaw(account, request));
   }
 
   /** Asynchronous {@link #list(AccountId, ListDeploymentShapesRequest)}; later pages are fetched by blocking calls. */
@@ -87,7 +88,7 @@ public final class DeploymentShapesClient {
    *     {@code shape} is a shorthand
    */
   public Page<DeploymentShapeVersion> listVersions(DeploymentShapeName shape, ListDeploymentShapesRequest request) {
-    return HttpTransport.call(() -> listVersionsRaw(shape, request));
+    return Blocking.call(() -> listVersionsRaw(shape, request));
   }
 
   /** Asynchronous {@link #listVersions}; later pages are fetched by blocking calls. Validation throws at once. */
@@ -118,7 +119,7 @@ public final class DeploymentShapesClient {
         .query("targetModel", request.targetModel().map(Object::toString).orElse(null));
     return transport.send(get, RequestOptions.none(), DeploymentShapeListResponse.class)
         .thenApply(r -> Page.of(r.shapes, r.nextPageToken, r.totalSize,
-            token -> HttpTransport.call(() -> listRaw(account, request.withPageToken(token)))));
+            token -> Blocking.call(() -> listRaw(account, request.withPageToken(token)))));
   }
 
   private CompletableFuture<Page<DeploymentShapeVersion>> listVersionsRaw(DeploymentShapeName shape,
@@ -131,7 +132,7 @@ public final class DeploymentShapesClient {
         request);
     return transport.send(get, RequestOptions.none(), DeploymentShapeListResponse.class)
         .thenApply(r -> Page.of(r.versions, r.nextPageToken, r.totalSize,
-            token -> HttpTransport.call(() -> listVersionsRaw(shape, request.withPageToken(token)))));
+            token -> Blocking.call(() -> listVersionsRaw(shape, request.withPageToken(token)))));
   }
 
   private static ApiRequest query(ApiRequest get, ListDeploymentShapesRequest request) {

@@ -8,6 +8,7 @@ import ai.fireworks.sdk.core.NotFoundException;
 import ai.fireworks.sdk.core.Page;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.internal.ApiRequest;
+import ai.fireworks.sdk.core.internal.Blocking;
 import ai.fireworks.sdk.core.internal.ClientAccess;
 import ai.fireworks.sdk.core.internal.HttpTransport;
 import ai.fireworks.sdk.deployments.internal.ControlPlanePaths;
@@ -43,7 +44,7 @@ public final class ModelsClient {
    * @throws FireworksException if the request fails
    */
   public Model get(ModelName name) {
-    return HttpTransport.call(() -> fetch(name));
+    return Blocking.call(() -> fetch(name));
   }
 
   /** Asynchronous {@link #get(ModelName)}; the future fails with the same exceptions. */
@@ -69,7 +70,7 @@ public final class ModelsClient {
    * @throws FireworksException if the request fails
    */
   public Page<Model> list(ListModelsRequest request) {
-    return HttpTransport.call(() -> fetchPage(request, account(request)));
+    return Blocking.call(() -> fetchPage(request, account(request)));
   }
 
   /** Asynchronous {@link #list(ListModelsRequest)}; later pages are fetched by blocking calls. */
@@ -95,6 +96,6 @@ public final class ModelsClient {
         .query("orderBy", request.orderBy().orElse(null));
     return transport.send(get, RequestOptions.none(), ModelListResponse.class)
         .thenApply(r -> Page.of(r.models, r.nextPageToken, r.totalSize,
-            token -> HttpTransport.call(() -> fetchPage(request.withPageToken(token), account))));
+            token -> Blocking.call(() -> fetchPage(request.withPageToken(token), account))));
   }
 }

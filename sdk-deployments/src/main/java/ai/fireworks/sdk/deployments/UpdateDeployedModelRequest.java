@@ -4,6 +4,7 @@ import ai.fireworks.sdk.core.DeployedModelName;
 import ai.fireworks.sdk.core.FireworksException;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.internal.ApiRequest;
+import ai.fireworks.sdk.core.internal.Blocking;
 import ai.fireworks.sdk.core.internal.HttpTransport;
 import ai.fireworks.sdk.deployments.internal.ControlPlanePaths;
 import java.util.LinkedHashMap;
@@ -68,7 +69,7 @@ public final class UpdateDeployedModelRequest {
    * @throws FireworksException if the request fails
    */
   public DeployedModel submit() {
-    return HttpTransport.call(this::send);
+    return Blocking.call(this::send);
   }
 
   /** Asynchronous {@link #submit()}: argument errors are thrown at once, everything else fails the future. */

@@ -3,8 +3,8 @@ package ai.fireworks.sdk.deployments;
 import ai.fireworks.sdk.core.DeploymentName;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.WaitOptions;
+import ai.fireworks.sdk.core.internal.Blocking;
 import ai.fireworks.sdk.core.internal.Futures;
-import ai.fireworks.sdk.core.internal.HttpTransport;
 import ai.fireworks.sdk.deployments.internal.AnnotationRule;
 import ai.fireworks.sdk.deployments.internal.DeploymentField;
 import ai.fireworks.sdk.deployments.internal.DeploymentRules;
@@ -198,7 +198,7 @@ public final class UpdateDeploymentRequest {
    * @throws ai.fireworks.sdk.core.ApiException for errors the server reports
    */
   public Deployment submit() {
-    return HttpTransport.call(this::raw);
+    return Blocking.call(this::raw);
   }
 
   /** Like {@link #submit()}, completing on the client's executor. Validation still throws at once. */
@@ -214,18 +214,18 @@ public final class UpdateDeploymentRequest {
    */
   public Deployment submitAndWait(WaitOptions options) {
     Objects.requireNonNull(options, "options");
-    return HttpTransport.call(() -> Futures.compose(raw(), d -> client.waitUntilReadyRaw(name, options)));
+    return Blocking.call(() -> Futures.compose(raw(), d -> client.calls().waitUntilReadyRaw(name, options)));
   }
 
   /** Like {@link #submitAndWait(WaitOptions)}, asynchronously; cancelling stops the wait only. Validation throws at once. */
   public CompletableFuture<Deployment> submitAndWaitAsync(WaitOptions options) {
     Objects.requireNonNull(options, "options");
-    return client.toCaller(Futures.compose(raw(), d -> client.waitUntilReadyRaw(name, options)));
+    return client.toCaller(Futures.compose(raw(), d -> client.calls().waitUntilReadyRaw(name, options)));
   }
 
   private CompletableFuture<Deployment> raw() {
     validate();
-    return client.patchRaw(name, new EnumMap<>(changes), new LinkedHashMap<>(extra), skipShapeValidation,
+    return client.calls().patchRaw(name, new EnumMap<>(changes), new LinkedHashMap<>(extra), skipShapeValidation,
         requestOptions);
   }
 

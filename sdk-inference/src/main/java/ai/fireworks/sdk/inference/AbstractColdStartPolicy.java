@@ -1,5 +1,6 @@
 package ai.fireworks.sdk.inference;
 
+import ai.fireworks.sdk.core.Backoff;
 import ai.fireworks.sdk.core.DeploymentScalingUpException;
 import ai.fireworks.sdk.core.ModelRef;
 import ai.fireworks.sdk.core.internal.FireworksStyle;
@@ -85,6 +86,14 @@ abstract class AbstractColdStartPolicy {
    */
   @Value.Auxiliary
   abstract Optional<Function<ModelRef, CompletableFuture<?>>> waker();
+
+  /**
+   * The waits as one {@link Backoff}: doubling from {@link #initialBackoff()} to {@link #maxBackoff()},
+   * each drawn between half and all of the step.
+   */
+  public Backoff backoff() {
+    return Backoff.of(initialBackoff(), 2, maxBackoff(), 0.5);
+  }
 
   @Value.Check
   void check() {

@@ -1,7 +1,6 @@
 package ai.fireworks.sdk.inference;
 
 import ai.fireworks.sdk.core.internal.Futures;
-import ai.fireworks.sdk.core.internal.HttpTransport;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -78,7 +77,7 @@ final class EmbedAll {
 
   private void landed(int b, int from, int to, Embeddings v, Throwable e) {
     if (e != null) {
-      fail(from, to, HttpTransport.unwrap(e));
+      fail(from, to, Futures.unwrap(e));
       return;
     }
     parts[b] = v;

@@ -3,7 +3,7 @@ package ai.fireworks.sdk.inference;
 import ai.fireworks.sdk.core.FireworksException;
 import ai.fireworks.sdk.core.ModelRef;
 import ai.fireworks.sdk.core.RequestOptions;
-import ai.fireworks.sdk.core.internal.HttpTransport;
+import ai.fireworks.sdk.core.internal.Blocking;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -65,7 +65,7 @@ public final class EmbeddingsClient {
 
   /** {@link #embed(EmbeddingRequest)} with per-call options (timeout, retry policy, headers). */
   public Embeddings embed(EmbeddingRequest request, RequestOptions options) {
-    return HttpTransport.call(() -> send(request, options));
+    return Blocking.call(() -> send(request, options));
   }
 
   /** {@link #embed(EmbeddingRequest)} without blocking; the future completes on the client's executor. */
@@ -88,7 +88,7 @@ public final class EmbeddingsClient {
    *     batch's range of inputs and carries the batch's failure as its cause
    */
   public Embeddings embedAll(EmbeddingRequest request, int batchSize) {
-    return HttpTransport.join(embedAllAsync(request, batchSize));
+    return Blocking.join(embedAllAsync(request, batchSize));
   }
 
   /**

@@ -8,6 +8,7 @@ import ai.fireworks.sdk.core.ModelRef;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.internal.ApiRequest;
 import ai.fireworks.sdk.core.internal.ApiResponse;
+import ai.fireworks.sdk.core.internal.Blocking;
 import ai.fireworks.sdk.core.internal.ClientAccess;
 import ai.fireworks.sdk.core.internal.Futures;
 import ai.fireworks.sdk.core.internal.HttpTransport;
@@ -144,7 +145,7 @@ public final class InferenceClient {
 
   /** {@link #complete(CompletionRequest)} with per-call options (timeout, retry policy, headers). */
   public Completion complete(CompletionRequest request, RequestOptions options) {
-    return HttpTransport.call(() -> send(request, options, COMPLETIONS));
+    return Blocking.call(() -> send(request, options, COMPLETIONS));
   }
 
   /**
@@ -173,7 +174,7 @@ public final class InferenceClient {
 
   /** {@link #completeStreaming(CompletionRequest)} with per-call options. */
   public CompletionStream completeStreaming(CompletionRequest request, RequestOptions options) {
-    return HttpTransport.call(() -> open(request, options, COMPLETIONS));
+    return Blocking.call(() -> open(request, options, COMPLETIONS));
   }
 
   /**
@@ -209,7 +210,7 @@ public final class InferenceClient {
 
   /** {@link #chat(ChatRequest)} with per-call options (timeout, retry policy, headers). */
   public ChatCompletion chat(ChatRequest request, RequestOptions options) {
-    return HttpTransport.call(() -> send(request, options, CHAT));
+    return Blocking.call(() -> send(request, options, CHAT));
   }
 
   /**
@@ -238,7 +239,7 @@ public final class InferenceClient {
 
   /** {@link #chatStreaming(ChatRequest)} with per-call options. */
   public ChatCompletionStream chatStreaming(ChatRequest request, RequestOptions options) {
-    return HttpTransport.call(() -> open(request, options, CHAT));
+    return Blocking.call(() -> open(request, options, CHAT));
   }
 
   /**
@@ -276,7 +277,7 @@ public final class InferenceClient {
   <R> CompletableFuture<R> post(String path, ModelRef target, Object body, RequestOptions options,
       BiFunction<ApiResponse, ApiRequest, R> decode) {
     Objects.requireNonNull(options, "options");
-    ApiRequest api = ApiRequest.post(path, body).idempotent();
+    ApiRequest api = ColdStartRetry.post(path, body);
     return ridingColdStarts(() -> transport.send(api, options).thenApply(r -> decode.apply(r, api)), target, api);
   }
 
@@ -289,7 +290,7 @@ public final class InferenceClient {
       Endpoint<?, C, S> endpoint) {
     Objects.requireNonNull(options, "options");
     ModelRef target = target(request);
-    ApiRequest api = ApiRequest.post(endpoint.path(), request.body(target.toString(), true)).idempotent();
+    ApiRequest api = ColdStartRetry.post(endpoint.path(), request.body(target.toString(), true));
     return ridingColdStarts(() -> transport.stream(api, options).thenApply(r -> endpoint.opener().open(r,
         api.toString(), transport.callerExecutor())), target, api);
   }
@@ -299,7 +300,7 @@ public final class InferenceClient {
       ApiRequest api) {
     boolean notFoundWindow = !coldStart.notFoundWindow().isZero() && !coldStart.budget().isZero();
     return transport.track(ColdStartRetry.run(deploymentCheck.guard(attempt, target, notFoundWindow), target,
-        coldStart, transport.time()), api.toString());
+        coldStart, transport.time()), api);
   }
 
   /** Opens a stream and accumulates it on the caller executor, feeding {@code onChunk}; cancelling closes it. */

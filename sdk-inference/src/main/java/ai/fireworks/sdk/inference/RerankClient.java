@@ -3,7 +3,7 @@ package ai.fireworks.sdk.inference;
 import ai.fireworks.sdk.core.FireworksException;
 import ai.fireworks.sdk.core.ModelRef;
 import ai.fireworks.sdk.core.RequestOptions;
-import ai.fireworks.sdk.core.internal.HttpTransport;
+import ai.fireworks.sdk.core.internal.Blocking;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -36,7 +36,7 @@ public final class RerankClient {
 
   /** {@link #rerank(RerankRequest)} with per-call options (timeout, retry policy, headers). */
   public RerankResponse rerank(RerankRequest request, RequestOptions options) {
-    return HttpTransport.call(() -> send(request, options));
+    return Blocking.call(() -> send(request, options));
   }
 
   /** {@link #rerank(RerankRequest)} without blocking; the future completes on the client's executor. */

@@ -17,10 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -80,6 +82,32 @@ class ColdStartTest extends InferenceTestSupport {
   }
 
   @Test
+  void theAnswerIsNotHandedOverBeforeTheWaitReportThatPrecededItHasRun() throws Exception {
+    server.enqueue(scalingUp());
+    server.enqueue(json(200, fixture("completion.json")));
+    CountDownLatch reportMayEnd = new CountDownLatch(1);
+    List<String> reported = new CopyOnWriteArrayList<>();
+    InferenceClient client = inference.withColdStart(ColdStartPolicy.builder().onWait(w -> {
+      try {
+        reportMayEnd.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      reported.add(w.toString());
+    }).build());
+
+    CompletableFuture<Completion> f = client.completeAsync(CompletionRequest.of(ON_DEPLOYMENT, "hi"));
+    runNext(ANY_WAIT);
+    eventually(() -> server.getRequestCount() == 2, "the second attempt was sent");
+
+    assertThrows(TimeoutException.class, () -> f.get(300, TimeUnit.MILLISECONDS),
+        "the answer arrived while its wait report was still running");
+    reportMayEnd.countDown();
+    assertEquals(" This is a test.", f.get(10, TimeUnit.SECONDS).text());
+    assertEquals(1, reported.size(), "the report ran before the answer was handed over");
+  }
+
+  @Test
   void theBlockingFormRidesOutTooAndTheWakerRunsOnce() throws Exception {
     server.enqueue(scalingUp());
     server.enqueue(scalingUp());
@@ -131,6 +159,19 @@ class ColdStartTest extends InferenceTestSupport {
     assertInstanceOf(DeploymentScalingUpException.class, timeout.getCause());
     assertTrue(timeout.getMessage().contains("still scaling up after waiting 1m0s over " + timeout.attempts()
         + " attempts"), timeout.getMessage());
+  }
+
+  /** Moved from sdk-core's HttpTransportTest with the rule: the transport leaves cold starts to inference. */
+  @Test
+  void theTransportDoesNotRetryDeploymentScalingUp() {
+    server.enqueue(scalingUp());
+    server.enqueue(json(200, fixture("completion.json")));
+
+    DeploymentScalingUpException e = assertThrows(DeploymentScalingUpException.class,
+        () -> inference.withColdStart(ColdStartPolicy.disabled()).complete(CompletionRequest.of(ON_DEPLOYMENT, "hi")));
+
+    assertEquals("DEPLOYMENT_SCALING_UP", e.errorCode().orElseThrow());
+    assertEquals(1, server.getRequestCount());
   }
 
   @Test

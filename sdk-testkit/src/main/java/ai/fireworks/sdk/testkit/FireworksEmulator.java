@@ -1,6 +1,5 @@
 package ai.fireworks.sdk.testkit;
 
-import ai.fireworks.sdk.core.Durations;
 import ai.fireworks.sdk.core.FireworksClient;
 import ai.fireworks.sdk.testkit.internal.Api;
 import ai.fireworks.sdk.testkit.internal.Catalogue;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -314,35 +312,6 @@ public final class FireworksEmulator implements AutoCloseable {
   public String toString() {
     return "FireworksEmulator{baseUrl=" + baseUrl() + ", accountId=" + accountId + ", apiKey=****, time="
         + (timeline == null ? "system" : timeline.now()) + "}";
-  }
-
-  /**
-   * Runs an emulator until interrupted, in real time, and prints how to reach it. Options:
-   * {@code --port N} (default 8085), {@code --api-key K}, {@code --account-id A},
-   * {@code --creating-delay D} (Go duration, default {@code 3s}).
-   */
-  public static void main(String[] args) throws InterruptedException {
-    Builder b = builder().port(8085);
-    Duration delay = Duration.ofSeconds(3);
-    for (int i = 0; i < args.length; i++) {
-      String value = i + 1 < args.length ? args[i + 1] : "";
-      switch (args[i]) {
-        case "--port": b.port(Integer.parseInt(value)); i++; break;
-        case "--api-key": b.apiKey(value); i++; break;
-        case "--account-id": b.accountId(value); i++; break;
-        case "--creating-delay": delay = Durations.parseGo(value); i++; break;
-        default:
-          System.err.println("usage: FireworksEmulator [--port N] [--api-key K] [--account-id A] [--creating-delay D]");
-          System.exit(2);
-      }
-    }
-    FireworksEmulator fw = b.realTime(delay).start();
-    System.out.println("FIREWORKS_BASE_URL=" + fw.baseUrl());
-    System.out.println("FIREWORKS_API_KEY=" + fw.apiKey());
-    System.out.println("FIREWORKS_ACCOUNT_ID=" + fw.accountId());
-    System.out.flush();
-    Runtime.getRuntime().addShutdownHook(new Thread(fw::close));
-    new CountDownLatch(1).await();
   }
 
   private static ObjectNode parseModel(String json) {

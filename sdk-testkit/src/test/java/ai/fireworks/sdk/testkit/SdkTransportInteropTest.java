@@ -17,6 +17,7 @@ import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.RetryPolicy;
 import ai.fireworks.sdk.core.internal.ApiRequest;
 import ai.fireworks.sdk.core.internal.ApiResponse;
+import ai.fireworks.sdk.core.internal.Blocking;
 import ai.fireworks.sdk.core.internal.ClientAccess;
 import ai.fireworks.sdk.core.internal.HttpTransport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,14 +35,14 @@ class SdkTransportInteropTest {
   final FireworksEmulatorExtension ext = new FireworksEmulatorExtension();
 
   private static ApiException failure(HttpTransport t, ApiRequest request) {
-    return assertThrows(ApiException.class, () -> HttpTransport.join(t.send(request, RequestOptions.none())));
+    return assertThrows(ApiException.class, () -> Blocking.join(t.send(request, RequestOptions.none())));
   }
 
   @Test
   void clientIsConfiguredForTheEmulator(FireworksClient client, FireworksEmulator fw) {
     HttpTransport t = ClientAccess.transport(client);
 
-    ApiResponse r = HttpTransport.join(t.send(ApiRequest.post("/v1/accounts/acme/deployments",
+    ApiResponse r = Blocking.join(t.send(ApiRequest.post("/v1/accounts/acme/deployments",
         Map.of("baseModel", "accounts/fireworks/models/llama-v3p2-3b-instruct")).query("deploymentId", "sdk"),
         RequestOptions.none()));
 
@@ -55,7 +56,7 @@ class SdkTransportInteropTest {
   @Test
   void errorShapesDecodeToTheRightExceptions(FireworksClient client, FireworksEmulator fw) {
     HttpTransport t = ClientAccess.transport(client);
-    HttpTransport.join(t.send(ApiRequest.post("/v1/accounts/acme/deployments",
+    Blocking.join(t.send(ApiRequest.post("/v1/accounts/acme/deployments",
         Map.of("baseModel", "accounts/fireworks/models/llama-v3p2-3b-instruct")).query("deploymentId", "dup"),
         RequestOptions.none()));
 
@@ -78,11 +79,11 @@ class SdkTransportInteropTest {
   void coldStartDecodesAsDeploymentScalingUp(FireworksEmulator fw) {
     try (FireworksClient noRetries = fw.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
       HttpTransport t = ClientAccess.transport(noRetries);
-      HttpTransport.join(t.send(ApiRequest.post("/v1/accounts/acme/deployments",
+      Blocking.join(t.send(ApiRequest.post("/v1/accounts/acme/deployments",
           Map.of("baseModel", "accounts/fireworks/models/llama-v3p2-3b-instruct")).query("deploymentId", "cold"),
           RequestOptions.none()));
       fw.advance(Duration.ofSeconds(30));
-      HttpTransport.join(t.send(ApiRequest.patch("/v1/accounts/acme/deployments/cold:scale", Map.of("replicaCount", 0)),
+      Blocking.join(t.send(ApiRequest.patch("/v1/accounts/acme/deployments/cold:scale", Map.of("replicaCount", 0)),
           RequestOptions.none()));
 
       ApiException e = failure(t, ApiRequest.post("/inference/v1/completions",
@@ -112,7 +113,7 @@ class SdkTransportInteropTest {
   void theClientsRetriesRideThroughInjected503s(FireworksClient client, FireworksEmulator fw) {
     fw.faults().inject(Fault.serverError(503).times(2));
 
-    ApiResponse r = HttpTransport.join(ClientAccess.transport(client).send(
+    ApiResponse r = Blocking.join(ClientAccess.transport(client).send(
         ApiRequest.get("/v1/accounts/acme/deployments"), RequestOptions.none()));
 
     assertEquals(200, r.status());

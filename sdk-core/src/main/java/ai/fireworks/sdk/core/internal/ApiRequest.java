@@ -14,13 +14,21 @@ public final class ApiRequest {
   private final Map<String, String> query;
   private final Object body;
   private final boolean idempotent;
+  /** Failures of this type are never retried by the transport (the caller has its own loop for them); may be null. */
+  private final Class<? extends Throwable> notRetried;
 
   private ApiRequest(String method, String path, Map<String, String> query, Object body, boolean idempotent) {
+    this(method, path, query, body, idempotent, null);
+  }
+
+  private ApiRequest(String method, String path, Map<String, String> query, Object body, boolean idempotent,
+      Class<? extends Throwable> notRetried) {
     this.method = method;
     this.path = path;
     this.query = query;
     this.body = body;
     this.idempotent = idempotent;
+    this.notRetried = notRetried;
   }
 
   public static ApiRequest get(String path) {
@@ -48,12 +56,25 @@ public final class ApiRequest {
     }
     Map<String, String> q = new LinkedHashMap<>(query);
     q.put(name, String.valueOf(value));
-    return new ApiRequest(method, path, q, body, idempotent);
+    return new ApiRequest(method, path, q, body, idempotent, notRetried);
   }
 
   /** Marks the request safe to repeat (a create keyed by a caller-chosen id, an inference call). */
   public ApiRequest idempotent() {
-    return new ApiRequest(method, path, query, body, true);
+    return new ApiRequest(method, path, query, body, true, notRetried);
+  }
+
+  /**
+   * Tells the transport never to retry failures of {@code type}: the caller waits them out under
+   * its own rules (inference does so for cold starts).
+   */
+  public ApiRequest notRetriedOn(Class<? extends Throwable> type) {
+    return new ApiRequest(method, path, query, body, idempotent, type);
+  }
+
+  /** Whether the transport may retry {@code failure} of this request at all (see {@link #notRetriedOn}). */
+  public boolean mayRetry(Throwable failure) {
+    return notRetried == null || !notRetried.isInstance(failure);
   }
 
   public String method() {

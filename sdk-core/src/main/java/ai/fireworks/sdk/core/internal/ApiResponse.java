@@ -19,10 +19,6 @@ public final class ApiResponse {
   private final byte[] body;
   private final UnaryOperator<String> redactor;
 
-  public ApiResponse(int status, HttpHeaders headers, byte[] body) {
-    this(status, headers, body, UnaryOperator.identity());
-  }
-
   /** A response whose {@link #redact} masks the client's API key (servers sometimes echo it). */
   public ApiResponse(int status, HttpHeaders headers, byte[] body, UnaryOperator<String> redactor) {
     this.status = status;

@@ -2,13 +2,15 @@ package ai.fireworks.sdk.core.internal;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * The SDK's plumbing between futures: listeners, cancellation passed along, composition. Stateless;
+ * The SDK's plumbing between futures: listeners, cancellation passed along, composition, unwrapping. Stateless;
  * thread-safe.
  */
 public final class Futures {
@@ -29,6 +31,15 @@ public final class Futures {
         LOG.log(System.Logger.Level.WARNING, "an SDK completion listener threw; please report this", bug);
       }
     });
+  }
+
+  /** Strips {@link CompletionException} and {@link ExecutionException} wrappers. */
+  public static Throwable unwrap(Throwable t) {
+    Throwable c = t;
+    while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c;
   }
 
   /** Cancelling {@code from} cancels {@code to} (with interruption); other outcomes leave {@code to} alone. */
@@ -56,7 +67,7 @@ public final class Futures {
     });
     onCompletion(first, (a, e) -> {
       if (e != null) {
-        result.completeExceptionally(HttpTransport.unwrap(e));
+        result.completeExceptionally(unwrap(e));
         return;
       }
       CompletableFuture<B> second;
@@ -72,7 +83,7 @@ public final class Futures {
       }
       onCompletion(second, (b, e2) -> {
         if (e2 != null) {
-          result.completeExceptionally(HttpTransport.unwrap(e2));
+          result.completeExceptionally(unwrap(e2));
         } else {
           result.complete(b);
         }

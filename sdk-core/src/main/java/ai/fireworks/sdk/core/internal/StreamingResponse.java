@@ -12,10 +12,6 @@ public final class StreamingResponse implements AutoCloseable {
   private final InputStream body;
   private final UnaryOperator<String> redactor;
 
-  StreamingResponse(int status, HttpHeaders headers, InputStream body) {
-    this(status, headers, body, UnaryOperator.identity());
-  }
-
   StreamingResponse(int status, HttpHeaders headers, InputStream body, UnaryOperator<String> redactor) {
     this.status = status;
     this.headers = headers;

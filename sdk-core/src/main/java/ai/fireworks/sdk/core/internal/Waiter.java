@@ -1,28 +1,22 @@
 package ai.fireworks.sdk.core.internal;
 
-import ai.fireworks.sdk.core.FireworksException;
+import ai.fireworks.sdk.core.Backoff;
 import ai.fireworks.sdk.core.WaitOptions;
 import ai.fireworks.sdk.core.WaitProgress;
 import ai.fireworks.sdk.core.WaiterTimeoutException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Polls a resource until a verdict says stop. Each poll is scheduled on the {@link TimeSource}
- * after the previous one finished (a loop of scheduled tasks, never recursion on the stack).
- * Delays start at {@link WaitOptions#initialInterval()} and grow by half each poll to
- * {@link WaitOptions#maxInterval()}; a resource may instead suggest the delay itself (sooner when it
- * looks close to done, later when it is plainly far from it). Every delay gets ±20% jitter, stays
- * within {@code maxInterval} and never runs past the deadline: the last poll happens at the
- * deadline itself.
+ * Polls a resource until a verdict says stop, on the {@link RetryLoop}: each poll is scheduled
+ * after the previous one finished, and verdicts are reached on the client's executor. Delays follow
+ * {@link WaitOptions#backoff()} (from {@link WaitOptions#initialInterval()}, growing by half each
+ * poll to {@link WaitOptions#maxInterval()}, up to 20% jitter); a resource may instead suggest the
+ * delay itself (sooner when it looks close to done, later when it is plainly far from it), at most
+ * {@code maxInterval}. No delay runs past the deadline: the last poll happens at the deadline itself.
  * Cancelling the returned future stops polling and nothing else. Thread-safe.
  *
  * @param <T> the resource type
@@ -51,10 +45,6 @@ public final class Waiter<T> {
     /** Poll again. */
     public static <T> Verdict<T> retry() {
       return new Verdict<>(null, null);
-    }
-
-    boolean isRetry() {
-      return success == null && failure == null;
     }
   }
 
@@ -101,132 +91,50 @@ public final class Waiter<T> {
 
   /** Starts polling now. */
   public CompletableFuture<T> start() {
-    Run run = new Run();
-    Futures.onCompletion(run.result, (v, e) -> {
-      if (e instanceof CancellationException) {
-        run.cancel();
-      }
-    });
-    run.schedule(Duration.ZERO);
-    return run.result;
+    return RetryLoop.builder((number, left) -> poll.get(), new Judge(), time).deadline(options.timeout(), true)
+        .decideOn(time.callbackExecutor()).firstAfter(Duration.ZERO).what(this).start();
   }
 
-  private final class Run {
-    final CompletableFuture<T> result = new CompletableFuture<>();
-    final Instant start = time.now();
-    final Instant deadline = start.plus(options.timeout());
-    volatile Future<?> pending;
-    volatile CompletableFuture<T> inFlight;
-    int attempts;
-    T last;
-    Duration interval = options.initialInterval();
+  /** Turns the acceptor's verdicts into the loop's next step; reports progress. Confined to one wait. */
+  private final class Judge implements RetryLoop.Decider<T> {
+    private final Backoff backoff = options.backoff();
+    private int waits;
+    private T last;
 
-    void schedule(Duration delay) {
-      if (!result.isDone()) {
-        try {
-          pending = time.schedule(this::pollOnce, delay);
-        } catch (RejectedExecutionException e) {
-          result.completeExceptionally(new FireworksException("stopped waiting for " + what
-              + ": the client's scheduler was shut down", e));
-        }
-      }
-    }
-
-    void cancel() {
-      Future<?> p = pending;
-      if (p != null) {
-        p.cancel(false);
-      }
-      CompletableFuture<T> f = inFlight;
-      if (f != null) {
-        f.cancel(true);
-      }
-    }
-
-    void pollOnce() {
-      if (result.isDone()) {
-        return;
-      }
-      attempts++;
-      CompletableFuture<T> f;
-      try {
-        f = poll.get();
-      } catch (RuntimeException e) {
-        f = CompletableFuture.failedFuture(e);
-      }
-      inFlight = f;
-      Futures.onCompletion(f, (v, e) -> {
-        try {
-          time.callbackExecutor().execute(() -> observe(v, e));
-        } catch (RejectedExecutionException x) {
-          result.completeExceptionally(new FireworksException("stopped waiting for " + what
-              + ": the client's executor was shut down", x));
-        }
-      });
-    }
-
-    void observe(T value, Throwable error) {
-      if (result.isDone()) {
-        return;
-      }
-      Duration elapsed = Duration.between(start, time.now());
+    @Override
+    public RetryLoop.Next<T> decide(RetryLoop.Outcome<T> o) {
       Verdict<T> verdict;
-      try {
-        if (error != null) {
-          verdict = acceptor.onError(HttpTransport.unwrap(error), elapsed);
-        } else {
-          last = value;
-          report(value, elapsed);
-          verdict = acceptor.onValue(value, elapsed);
-        }
-      } catch (RuntimeException e) {
-        verdict = Verdict.failure(e);
+      if (o.error() != null) {
+        verdict = acceptor.onError(o.error(), o.elapsed());
+      } else {
+        last = o.value();
+        report(o);
+        verdict = acceptor.onValue(o.value(), o.elapsed());
       }
       if (verdict.failure != null) {
-        result.completeExceptionally(verdict.failure);
-      } else if (verdict.success != null) {
-        result.complete(verdict.success);
-      } else {
-        try {
-          next(value);
-        } catch (RuntimeException e) {
-          result.completeExceptionally(e); // a broken describe or hint must end the wait, not hang it
-        }
+        return RetryLoop.Next.fail(verdict.failure);
       }
+      if (verdict.success != null) {
+        return RetryLoop.Next.done(verdict.success);
+      }
+      Optional<Duration> hint = o.value() == null ? Optional.empty() : intervalHint.apply(o.value());
+      return RetryLoop.Next.retryIn(backoff.delay(++waits, hint));
     }
 
-    void report(T value, Duration elapsed) {
+    @Override
+    public Throwable expired(RetryLoop.Outcome<T> o) {
+      return new WaiterTimeoutException("gave up waiting for " + what + " after " + options.timeout() + " ("
+          + o.attempt() + " polls); last seen: " + (last == null ? "nothing" : describe.apply(last))
+          + ". The operation continues on the server.", last, o.attempt(), o.elapsed());
+    }
+
+    private void report(RetryLoop.Outcome<T> o) {
       try {
-        options.onProgress().accept(WaitProgress.builder().resource(value).state(describe.apply(value))
-            .attempt(attempts).elapsed(elapsed).build());
+        options.onProgress().accept(WaitProgress.builder().resource(o.value()).state(describe.apply(o.value()))
+            .attempt(o.attempt()).elapsed(o.elapsed()).build());
       } catch (RuntimeException ignored) {
         // a failing progress callback must not end the wait
       }
     }
-
-    void next(T value) {
-      Instant now = time.now();
-      if (!now.isBefore(deadline)) {
-        result.completeExceptionally(new WaiterTimeoutException("gave up waiting for " + what + " after "
-            + options.timeout() + " (" + attempts + " polls); last seen: "
-            + (last == null ? "nothing" : describe.apply(last)) + ". The operation continues on the server.",
-            last, attempts, Duration.between(start, now)));
-        return;
-      }
-      Optional<Duration> hint = value == null ? Optional.empty() : intervalHint.apply(value);
-      Duration delay = min(jitter(hint.orElse(interval)), options.maxInterval());
-      interval = min(options.maxInterval(), Duration.ofNanos((long) (interval.toNanos() * 1.5)));
-      Duration remaining = Duration.between(now, deadline);
-      schedule(min(delay, remaining));
-    }
-  }
-
-  private static Duration jitter(Duration d) {
-    double factor = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
-    return Duration.ofNanos((long) (d.toNanos() * factor));
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
   }
 }

@@ -30,7 +30,7 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link HttpTransport#call}: the first attempt on the caller's thread, under the same virtual-time deadline. */
+/** {@link Blocking#call}: the first attempt on the caller's thread, under the same virtual-time deadline. */
 class BlockingCallTest {
   @StartStop final MockWebServer server = new MockWebServer();
   private final ManualScheduler time = new ManualScheduler();
@@ -70,12 +70,12 @@ class BlockingCallTest {
     server.enqueue(json(503, "{}"));
     server.enqueue(json(200, "{\"n\":2}"));
 
-    JsonNode first = callers.submit(() -> HttpTransport.call(
+    JsonNode first = callers.submit(() -> Blocking.call(
         () -> t.send(ApiRequest.get("/v1/a"), RequestOptions.none(), JsonNode.class))).get(10, TimeUnit.SECONDS);
     assertEquals(1, first.get("n").asInt());
     assertEquals(List.of("test-caller"), attemptThreads);
 
-    Future<JsonNode> second = callers.submit(() -> HttpTransport.call(
+    Future<JsonNode> second = callers.submit(() -> Blocking.call(
         () -> t.send(ApiRequest.get("/v1/b"), RequestOptions.none(), JsonNode.class)));
     time.awaitWait(d -> true);
     time.advance(RetryPolicy.defaults().maxBackoff());
@@ -93,7 +93,7 @@ class BlockingCallTest {
 
     Future<Object> outcome = callers.submit(() -> {
       try {
-        HttpTransport.call(() -> t.send(ApiRequest.post("/v1/y", Map.of("a", 1)), RequestOptions.none(), JsonNode.class));
+        Blocking.call(() -> t.send(ApiRequest.post("/v1/y", Map.of("a", 1)), RequestOptions.none(), JsonNode.class));
         return "no exception";
       } catch (FireworksException e) {
         return List.of(e, Thread.currentThread().isInterrupted());
@@ -118,7 +118,7 @@ class BlockingCallTest {
     Future<Object> outcome = callers.submit(() -> {
       caller.complete(Thread.currentThread());
       try {
-        HttpTransport.call(() -> t.send(ApiRequest.get("/v1/z"), RequestOptions.none(), JsonNode.class));
+        Blocking.call(() -> t.send(ApiRequest.get("/v1/z"), RequestOptions.none(), JsonNode.class));
         return "no exception";
       } catch (FireworksException e) {
         return List.of(e, Thread.interrupted());
@@ -154,8 +154,8 @@ class BlockingCallTest {
     server.enqueue(json(200, "{\"n\":1}"));
     server.enqueue(json(200, "{\"n\":2}"));
 
-    int sum = callers.submit(() -> HttpTransport.call(() -> t.send(ApiRequest.get("/v1/a"), RequestOptions.none(),
-        JsonNode.class).thenApply(a -> a.get("n").asInt() + HttpTransport.call(
+    int sum = callers.submit(() -> Blocking.call(() -> t.send(ApiRequest.get("/v1/a"), RequestOptions.none(),
+        JsonNode.class).thenApply(a -> a.get("n").asInt() + Blocking.call(
             () -> t.send(ApiRequest.get("/v1/b"), RequestOptions.none(), JsonNode.class)).get("n").asInt())))
         .get(10, TimeUnit.SECONDS);
 

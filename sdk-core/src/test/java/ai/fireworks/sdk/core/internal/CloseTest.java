@@ -74,7 +74,7 @@ class CloseTest {
     fw.close();
 
     FireworksException e = assertThrows(FireworksException.class,
-        () -> HttpTransport.call(() -> t.send(ApiRequest.get("/v1/b"), RequestOptions.none(), JsonNode.class)));
+        () -> Blocking.call(() -> t.send(ApiRequest.get("/v1/b"), RequestOptions.none(), JsonNode.class)));
 
     assertTrue(e.getMessage().contains("closed") && e.getMessage().contains("/v1/b"), e.getMessage());
     assertEquals(0, server.getRequestCount());

@@ -12,7 +12,6 @@ import ai.fireworks.sdk.core.AuthenticationException;
 import ai.fireworks.sdk.core.BadRequestException;
 import ai.fireworks.sdk.core.ConflictException;
 import ai.fireworks.sdk.core.ConnectionException;
-import ai.fireworks.sdk.core.DeploymentScalingUpException;
 import ai.fireworks.sdk.core.FireworksClient;
 import ai.fireworks.sdk.core.NotFoundException;
 import ai.fireworks.sdk.core.PermissionDeniedException;
@@ -90,12 +89,12 @@ class HttpTransportTest {
 
   private <T> T run(CompletableFuture<T> f) throws InterruptedException {
     time.drive(f);
-    return HttpTransport.join(f);
+    return Blocking.join(f);
   }
 
   private <E extends Throwable> E fails(Class<E> type, CompletableFuture<?> f) throws InterruptedException {
     time.drive(f);
-    return assertThrows(type, () -> HttpTransport.join(f));
+    return assertThrows(type, () -> Blocking.join(f));
   }
 
   // ---- which failures are retried ------------------------------------------------------------
@@ -152,7 +151,7 @@ class HttpTransportTest {
     server.takeRequest(10, TimeUnit.SECONDS);
     time.advance(Duration.ofSeconds(30));
 
-    assertThrows(RequestTimeoutException.class, () -> HttpTransport.join(f));
+    assertThrows(RequestTimeoutException.class, () -> Blocking.join(f));
     assertEquals(List.of(), time.pendingWaits(), "no retry: the POST may have reached the server");
     assertEquals(1, server.getRequestCount());
   }
@@ -228,7 +227,7 @@ class HttpTransportTest {
       time.advance(retry);
       time.drive(f);
 
-      assertTrue(HttpTransport.join(f).get("ok").asBoolean());
+      assertTrue(Blocking.join(f).get("ok").asBoolean());
       assertEquals(1, late.getRequestCount());
       assertEquals("{\"a\":1}", late.takeRequest().getBody().utf8());
     }
@@ -248,19 +247,6 @@ class HttpTransportTest {
     assertTrue(e.getMessage().contains("GET /v1/x could not connect"), e.getMessage());
   }
 
-  @Test
-  void doesNotRetryDeploymentScalingUp() throws Exception {
-    HttpTransport t = transport();
-    server.enqueue(json(503, "{\"error\":{\"message\":\"Deployment is currently scaled to zero and is scaling up.\","
-        + "\"code\":\"DEPLOYMENT_SCALING_UP\",\"type\":\"error\"}}"));
-    server.enqueue(ok());
-
-    DeploymentScalingUpException e = fails(DeploymentScalingUpException.class, get(t));
-
-    assertEquals("DEPLOYMENT_SCALING_UP", e.errorCode().orElseThrow());
-    assertEquals(1, server.getRequestCount());
-  }
-
   // ---- how long between attempts -------------------------------------------------------------
 
   @Test
@@ -276,7 +262,7 @@ class HttpTransportTest {
     time.advance(Duration.ofMillis(1));
     time.drive(f);
 
-    assertTrue(HttpTransport.join(f).get("ok").asBoolean());
+    assertTrue(Blocking.join(f).get("ok").asBoolean());
     assertEquals(2, server.getRequestCount());
   }
 
@@ -363,7 +349,7 @@ class HttpTransportTest {
     assertEquals(Duration.ofSeconds(2), left, "the attempt gets only what is left of the 5 s deadline");
     time.advance(left);
 
-    assertThrows(RequestTimeoutException.class, () -> HttpTransport.join(f));
+    assertThrows(RequestTimeoutException.class, () -> Blocking.join(f));
     assertEquals(Duration.ofSeconds(5), Duration.between(start, time.now()));
   }
 
@@ -532,7 +518,7 @@ class HttpTransportTest {
     assertFalse(f.isDone());
     time.advance(Duration.ofSeconds(30));
 
-    RequestTimeoutException e = assertThrows(RequestTimeoutException.class, () -> HttpTransport.join(f));
+    RequestTimeoutException e = assertThrows(RequestTimeoutException.class, () -> Blocking.join(f));
     assertTrue(e.getMessage().contains("GET /v1/x"), e.getMessage());
   }
 
@@ -546,7 +532,7 @@ class HttpTransportTest {
     server.takeRequest(10, TimeUnit.SECONDS);
     time.advance(Duration.ofSeconds(2));
 
-    assertThrows(RequestTimeoutException.class, () -> HttpTransport.join(f));
+    assertThrows(RequestTimeoutException.class, () -> Blocking.join(f));
   }
 
   @Test
@@ -558,7 +544,7 @@ class HttpTransportTest {
     CompletableFuture<StreamingResponse> f = t.stream(ApiRequest.post("/inference/v1/completions", Map.of("stream", true))
         .idempotent(), RequestOptions.none());
     time.drive(f);
-    try (StreamingResponse response = HttpTransport.join(f)) {
+    try (StreamingResponse response = Blocking.join(f)) {
       assertEquals(200, response.status());
       InputStream body = response.body();
       long started = System.nanoTime();
@@ -577,7 +563,7 @@ class HttpTransportTest {
 
     CompletableFuture<StreamingResponse> f = t.stream(ApiRequest.get("/v1/s"), RequestOptions.none());
     time.drive(f);
-    try (StreamingResponse response = HttpTransport.join(f)) {
+    try (StreamingResponse response = Blocking.join(f)) {
       assertEquals("req-7", response.requestId().orElseThrow());
       assertEquals("data: one\n\ndata: [DONE]\n\n", new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
     }

@@ -26,7 +26,7 @@ import java.util.function.Predicate;
  * thread (the HTTP client's threads schedule retries); they run on the thread that moves time.
  * Every requested delay is recorded, so tests can assert on backoff without waiting for it.
  *
- * <p>Tasks scheduled by {@code HttpTransport.exchange} are per-attempt request timers: they fall
+ * <p>Tasks scheduled by {@code Exchange.exchange} are per-attempt request timers: they fall
  * due while a request is on the wire, so {@link #drive} never fires them (a test that wants a
  * timeout calls {@link #advance}); every other task (retry delays, waiter polls) is fair game.
  */
@@ -237,7 +237,7 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
     }
     requestedDelays.add(delay);
     boolean requestTimer = StackWalker.getInstance().walk(frames -> frames.anyMatch(
-        f -> f.getClassName().endsWith(".HttpTransport") && f.getMethodName().startsWith("exchange")));
+        f -> f.getClassName().endsWith(".internal.Exchange") && f.getMethodName().startsWith("exchange")));
     if (!requestTimer) {
       requestedWaits.add(delay);
     }

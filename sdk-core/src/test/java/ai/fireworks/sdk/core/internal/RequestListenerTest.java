@@ -71,7 +71,7 @@ class RequestListenerTest {
 
     CompletableFuture<JsonNode> f = t.send(ApiRequest.get("/v1/x").query("pageSize", 2), RequestOptions.none(), JsonNode.class);
     time.drive(f);
-    HttpTransport.join(f);
+    Blocking.join(f);
 
     assertEquals(2, attempts.size());
     RequestEvent first = attempts.get(0);
@@ -102,7 +102,7 @@ class RequestListenerTest {
     CompletableFuture<JsonNode> f = t.send(ApiRequest.get("/v1/y"), RequestOptions.none(), JsonNode.class);
     time.drive(f);
 
-    assertThrows(NotFoundException.class, () -> HttpTransport.join(f));
+    assertThrows(NotFoundException.class, () -> Blocking.join(f));
     assertEquals(1, calls.size());
     assertFalse(calls.get(0).isSuccess());
     assertEquals(404, calls.get(0).statusCode().getAsInt());

@@ -9,6 +9,7 @@ import ai.fireworks.sdk.core.NotFoundException;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.RetryPolicy;
 import ai.fireworks.sdk.core.internal.ApiRequest;
+import ai.fireworks.sdk.core.internal.Futures;
 import ai.fireworks.sdk.core.internal.HttpTransport;
 import ai.fireworks.sdk.core.internal.Paths;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,7 +51,7 @@ public final class DeploymentCheck {
     }
     AtomicBoolean checked = new AtomicBoolean();
     return () -> attempt.get().exceptionallyCompose(e -> {
-      Throwable cause = HttpTransport.unwrap(e);
+      Throwable cause = Futures.unwrap(e);
       if (cause instanceof NotFoundException && ColdStartRetry.isNotRoutableYet((ApiException) cause)
           && checked.compareAndSet(false, true)) {
         return check(deployment.get(), (NotFoundException) cause).thenCompose(f -> CompletableFuture.<T>failedFuture(f));
@@ -72,7 +73,7 @@ public final class DeploymentCheck {
         String status = d.path("status").path("message").asText("");
         return missing(deployment, notRoutable, "it is " + state + (status.isEmpty() ? "" : " (" + status + ")"));
       }
-      Throwable cause = HttpTransport.unwrap(e);
+      Throwable cause = Futures.unwrap(e);
       int status = cause instanceof ApiException ? ((ApiException) cause).statusCode() : 0;
       boolean ownAccount = this.ownAccount.filter(deployment.account()::equals).isPresent();
       if (status == 404) {
