@@ -145,7 +145,11 @@ class PerformanceTest {
       long millis = (System.nanoTime() - start) / 1_000_000;
 
       System.out.printf("[perf] %d sequential keep-alive requests: %d ms (%.3f ms each)%n", n, millis, millis / (double) n);
-      assertEquals(n, fw.journal().size());
+      // Every request reached the emulator. The JDK client sends an idempotent GET again, once, when
+      // a kept-alive connection fails under it (seen once in 20,000 on a starved CI machine): the
+      // emulator then journals that request twice, so a few extra entries are not lost requests.
+      int resent = fw.journal().size() - n;
+      assertTrue(resent >= 0 && resent <= 3, "journal has " + fw.journal().size() + " entries for " + n + " requests");
       assertTrue(millis < 300_000, millis + " ms");
     }
   }
