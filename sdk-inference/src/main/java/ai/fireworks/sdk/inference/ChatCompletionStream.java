@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  */
 public final class ChatCompletionStream extends EventStream<ChatCompletionChunk> {
   ChatCompletionStream(StreamingResponse response, String description, Executor executor) {
-    super(response, ChatCompletionChunk.class, ChatCompletionChunk::usage, ChatCompletionChunk::perfMetrics,
+    super(response, ChatChunkDecoder::decode, ChatCompletionChunk::usage, ChatCompletionChunk::perfMetrics,
         c -> c.choices().stream().anyMatch(x -> x.finishReason().isPresent()), description, executor);
   }
 
