@@ -26,6 +26,13 @@ import java.util.function.UnaryOperator;
  * retry policy, the HTTP client and the threads. Create one per application and share it; pass it
  * to {@code DeploymentsClient.of(client)} and {@code InferenceClient.of(client)}.
  *
+ * <p>Threads the client starts: a callback pool of {@code max(2, CPUs)} (unless
+ * {@link Builder#executor} supplies one), one scheduler thread (unless {@link Builder#scheduler}),
+ * and, on machines where the JDK's {@code sendAsync} starts a new thread per response (when the
+ * common pool's parallelism is below 2: fewer than three CPUs), up to 64 daemon sender threads
+ * that each carry one asynchronous exchange at a time, started as needed and ended after 30 s idle
+ * (not with {@link Builder#httpClient}).
+ *
  * <p>Thread-safe. {@link #close()} releases the threads the client created (never ones the caller
  * supplied); the client must not be used afterwards. {@link #toString()} never shows the API key.
  */
@@ -69,7 +76,7 @@ public final class FireworksClient implements AutoCloseable {
     this.transport = new HttpTransport(new TransportConfig(http, baseUrl, b.apiKey, headers, b.requestTimeout,
         b.bodyIdleTimeout, b.retryPolicy,
         TimeSource.of(b.clock, b.scheduler != null ? b.scheduler : ownedScheduler, callerExecutor),
-        callerExecutor, b.listeners));
+        callerExecutor, b.listeners, b.httpClient == null && HttpTransport.sendersPayOff()));
   }
 
   /** A builder with the defaults; an API key is required. */
@@ -275,7 +282,10 @@ public final class FireworksClient implements AutoCloseable {
       return this;
     }
 
-    /** Uses this HTTP client instead of building one (its own timeouts and executor then apply). */
+    /**
+     * Uses this HTTP client instead of building one: its own timeouts and executor then apply, and
+     * asynchronous calls go through its {@code sendAsync} (the client starts no sender threads).
+     */
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
       return this;

@@ -13,14 +13,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * One attempt on the wire: sends the request, enforces the attempt timeout on the client's clock
  * (body included), maps JDK failures and non-2xx answers to SDK exceptions, and logs at DEBUG on
  * logger {@code ai.fireworks.sdk.http}. Inside {@link Blocking#call} the exchange runs on the
- * caller's thread, whose interrupt enforces the timeout. Immutable; thread-safe.
+ * caller's thread, otherwise on one of the {@link Senders} (or with {@code sendAsync} when all are
+ * busy); a blocked thread's interrupt enforces the timeout. Immutable; thread-safe.
  */
 final class Exchange {
   private static final System.Logger LOG = System.getLogger("ai.fireworks.sdk.http");
@@ -30,13 +33,16 @@ final class Exchange {
   private final KeyRedactor redaction;
   private final Duration bodyIdleTimeout;
   private final TimeSource time;
+  private final Senders senders;
 
-  Exchange(HttpClient http, RequestFactory requests, KeyRedactor redaction, Duration bodyIdleTimeout, TimeSource time) {
+  Exchange(HttpClient http, RequestFactory requests, KeyRedactor redaction, Duration bodyIdleTimeout, TimeSource time,
+      Senders senders) {
     this.http = http;
     this.requests = requests;
     this.redaction = redaction;
     this.bodyIdleTimeout = bodyIdleTimeout;
     this.time = time;
+    this.senders = senders;
   }
 
   /**
@@ -46,7 +52,7 @@ final class Exchange {
    * @param timeout how long it may take, body included
    */
   CompletableFuture<ApiResponse> send(ApiRequest request, RequestOptions options, int number, Duration timeout) {
-    return exchange(request, options, number, timeout, HttpResponse.BodyHandlers.ofByteArray()).thenApply(r -> {
+    return checked(exchange(request, options, number, timeout, HttpResponse.BodyHandlers.ofByteArray()), r -> {
       if (r.statusCode() >= 300) {
         throw failure(request, r.statusCode(), r.headers(), r.body());
       }
@@ -60,12 +66,20 @@ final class Exchange {
     HttpResponse.BodyHandler<Object> handler = info -> info.statusCode() < 300
         ? HttpResponse.BodySubscribers.mapping(new IdleTimeoutBody(bodyIdleTimeout), in -> in)
         : HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), b -> b);
-    return exchange(request, options, number, timeout, handler).thenApply(r -> {
+    return checked(exchange(request, options, number, timeout, handler), r -> {
       if (r.statusCode() >= 300) {
         throw failure(request, r.statusCode(), r.headers(), (byte[]) r.body());
       }
       return new StreamingResponse(r.statusCode(), r.headers(), (InputStream) r.body(), redaction::redact);
     });
+  }
+
+  /** {@code exchange} mapped by {@code check}; cancelling the result cancels the exchange. */
+  private static <B, R> CompletableFuture<R> checked(CompletableFuture<HttpResponse<B>> exchange,
+      Function<HttpResponse<B>, R> check) {
+    CompletableFuture<R> result = exchange.thenApply(check);
+    Futures.passCancellation(result, exchange);
+    return result;
   }
 
   private <B> CompletableFuture<HttpResponse<B>> exchange(ApiRequest request, RequestOptions options, int number,
@@ -74,10 +88,20 @@ final class Exchange {
     long started = System.nanoTime();
     LOG.log(System.Logger.Level.DEBUG, () -> "--> " + request);
     if (Blocking.callerWaits()) {
-      return exchangeHere(request, timeout, started, httpRequest, handler);
+      return exchangeHere(request, timeout, started, httpRequest, handler, null);
+    }
+    CompletableFuture<HttpResponse<B>> result = new CompletableFuture<>();
+    if (senders.tryRun(() -> Futures.onCompletion(exchangeHere(request, timeout, started, httpRequest, handler, result),
+        (r, e) -> {
+          if (e == null) {
+            result.complete(r);
+          } else {
+            result.completeExceptionally(e);
+          }
+        }))) {
+      return result;
     }
     CompletableFuture<HttpResponse<B>> sent = http.sendAsync(httpRequest, handler);
-    CompletableFuture<HttpResponse<B>> result = new CompletableFuture<>();
     Future<?> timer = time.schedule(() -> {
       if (result.completeExceptionally(timedOut(request, timeout))) {
         sent.cancel(true);
@@ -97,12 +121,23 @@ final class Exchange {
   }
 
   /**
-   * The exchange of {@link Blocking#call}, on the caller's thread; the timeout interrupts the
-   * thread, which makes {@link HttpClient#send} abandon the exchange.
+   * The exchange on this thread, the caller's ({@link Blocking#call}) or a sender's; returns it
+   * completed. The timeout, or cancelling {@code cancellable} (a sender's result, else null),
+   * interrupts the thread, which makes {@link HttpClient#send} abandon the exchange.
    */
   private <B> CompletableFuture<HttpResponse<B>> exchangeHere(ApiRequest request, Duration timeout, long started,
-      HttpRequest httpRequest, HttpResponse.BodyHandler<B> handler) {
+      HttpRequest httpRequest, HttpResponse.BodyHandler<B> handler, CompletableFuture<?> cancellable) {
+    if (cancellable != null && cancellable.isDone()) {
+      return CompletableFuture.failedFuture(new CancellationException()); // cancelled before a sender took it up
+    }
     CallerInterrupt deadline = new CallerInterrupt(Thread.currentThread());
+    if (cancellable != null) {
+      Futures.onCompletion(cancellable, (r, e) -> {
+        if (e instanceof CancellationException) {
+          deadline.fire();
+        }
+      });
+    }
     Future<?> timer = time.schedule(deadline::fire, timeout);
     try {
       HttpResponse<B> r = http.send(httpRequest, handler);

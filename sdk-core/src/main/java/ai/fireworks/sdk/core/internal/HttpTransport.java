@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 
 /**
@@ -29,18 +30,29 @@ public final class HttpTransport {
   private final TransportConfig config;
   private final Exchange exchange;
   private final CallerHandOver handOver;
+  private final Senders senders;
   private final InProgress inProgress = new InProgress();
   private final RequestEvents events;
   private final String name;
 
   public HttpTransport(TransportConfig config) {
     this.config = config;
+    this.senders = config.senderThreads() ? Senders.upToMax() : Senders.none();
     RequestFactory requests = new RequestFactory(config.baseUrl(), config.apiKey(), config.defaultHeaders());
     this.exchange = new Exchange(config.http(), requests, new KeyRedactor(config.apiKey()), config.bodyIdleTimeout(),
-        config.time());
+        config.time(), senders);
     this.handOver = new CallerHandOver(config.callerExecutor());
     this.events = new RequestEvents(config.listeners(), config.time());
     this.name = "HttpTransport{" + requests.baseUrl() + "}";
+  }
+
+  /**
+   * Whether a transport over an HTTP client the SDK built should carry asynchronous exchanges on
+   * its own sender threads: true where the JDK's {@code sendAsync} starts a thread per response
+   * (the common pool's parallelism is below 2, as with fewer than three CPUs).
+   */
+  public static boolean sendersPayOff() {
+    return ForkJoinPool.getCommonPoolParallelism() < 2;
   }
 
   public TimeSource time() {
@@ -113,11 +125,12 @@ public final class HttpTransport {
 
   /**
    * Fails every tracked call and wait still in progress with a {@link FireworksException}, and any
-   * started later; their dependents run on this thread or, via {@link #toCaller}, on the caller
-   * executor. Idempotent.
+   * started later, and ends the sender threads; their dependents run on this thread or, via
+   * {@link #toCaller}, on the caller executor. Idempotent.
    */
   public void close() {
     inProgress.close();
+    senders.shutdown();
   }
 
   /**

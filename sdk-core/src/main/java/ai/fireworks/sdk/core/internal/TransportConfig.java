@@ -23,10 +23,12 @@ import java.util.concurrent.Executor;
  * @param time the clock and scheduler of timers and retries
  * @param callerExecutor where user-visible futures complete
  * @param listeners told of every attempt and call
+ * @param senderThreads whether asynchronous exchanges run on the transport's own threads
+ *     ({@link Senders}); see {@link HttpTransport#sendersPayOff()}
  */
 public record TransportConfig(HttpClient http, URI baseUrl, String apiKey, Map<String, String> defaultHeaders,
     Duration requestTimeout, Duration bodyIdleTimeout, RetryPolicy retryPolicy, TimeSource time,
-    Executor callerExecutor, List<RequestListener> listeners) {
+    Executor callerExecutor, List<RequestListener> listeners, boolean senderThreads) {
 
   /** Copies the header map and listener list. */
   public TransportConfig {
