@@ -1,8 +1,10 @@
 package ai.fireworks.sdk.inference;
 
 import ai.fireworks.sdk.core.StreamException;
+import ai.fireworks.sdk.core.internal.Json;
 import ai.fireworks.sdk.core.internal.StreamingResponse;
 import ai.fireworks.sdk.inference.internal.CompletionAssembler;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -14,8 +16,10 @@ import java.util.function.Consumer;
  * called from any thread.
  */
 public final class CompletionStream extends EventStream<CompletionChunk> {
+  private static final ObjectReader READER = Json.MAPPER.readerFor(CompletionChunk.class);
+
   CompletionStream(StreamingResponse response, String description, Executor executor) {
-    super(response, CompletionChunk.class, CompletionChunk::usage, CompletionChunk::perfMetrics,
+    super(response, READER::readValue, CompletionChunk::usage, CompletionChunk::perfMetrics,
         c -> c.choices().stream().anyMatch(x -> x.finishReason().isPresent()), description, executor);
   }
 

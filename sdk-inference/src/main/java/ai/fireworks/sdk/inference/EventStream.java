@@ -10,7 +10,6 @@ import ai.fireworks.sdk.core.internal.StreamingResponse;
 import ai.fireworks.sdk.inference.internal.StreamAssembler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.util.Iterator;
@@ -59,7 +58,7 @@ public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T
 
   private final StreamingResponse response;
   private final SseReader reader;
-  private final ObjectReader chunkReader;
+  private final ChunkDecoder<T> decoder;
   private final Function<T, Optional<Usage>> usageOf;
   private final Function<T, Optional<JsonNode>> perfMetricsOf;
   private final Predicate<T> finishes;
@@ -77,12 +76,12 @@ public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T
   private Usage usage;
   private JsonNode perfMetrics;
 
-  EventStream(StreamingResponse response, Class<T> type, Function<T, Optional<Usage>> usageOf,
+  EventStream(StreamingResponse response, ChunkDecoder<T> decoder, Function<T, Optional<Usage>> usageOf,
       Function<T, Optional<JsonNode>> perfMetricsOf, Predicate<T> finishes, String description, Executor executor) {
     this.executor = executor;
     this.response = response;
     this.reader = new SseReader(response.body());
-    this.chunkReader = Json.MAPPER.readerFor(type);
+    this.decoder = decoder;
     this.usageOf = usageOf;
     this.perfMetricsOf = perfMetricsOf;
     this.finishes = finishes;
@@ -272,8 +271,8 @@ public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T
   private T decodeChunk(String data) {
     T chunk;
     try {
-      chunk = chunkReader.readValue(data);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
+      chunk = decoder.decode(data);
+    } catch (IOException | IllegalArgumentException e) {
       throw malformed(data, e);
     }
     if (chunk == null) {

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Server-Sent Events as Fireworks streams them, and the edge cases of the format. */
 class SseReaderTest {
@@ -96,5 +99,28 @@ class SseReaderTest {
   @Test
   void utf8AcrossTheWire() throws Exception {
     assertEquals(List.of("héllo — 你好 🎆"), data("data: héllo — 你好 🎆\n\n"));
+  }
+
+  @Test
+  void aLineLongerThanTheBuffer() throws Exception {
+    String big = "x".repeat(20_000) + "é";
+
+    List<SseReader.Event> events = read("data: a\n\nevent: e\rdata: " + big + "\rdata: b\r\rid: 9\ndata: 你好\n\n");
+
+    assertEquals(List.of("a", big + "\nb", "你好"), events.stream().map(e -> e.data).toList());
+    assertEquals("e", events.get(1).event);
+    assertEquals("9", events.get(2).id);
+  }
+
+  @Test
+  @Timeout(10)
+  void anEventIsReturnedWithoutWaitingForMoreBytes() throws Exception {
+    // The stream never ends: reading past the blank line would block forever.
+    PipedOutputStream out = new PipedOutputStream();
+    try (SseReader r = new SseReader(new PipedInputStream(out, 64))) {
+      out.write("data: first\n\n".getBytes(StandardCharsets.UTF_8));
+
+      assertEquals("first", r.next().orElseThrow().data);
+    }
   }
 }
