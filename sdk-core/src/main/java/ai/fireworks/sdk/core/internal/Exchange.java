@@ -91,14 +91,7 @@ final class Exchange {
       return exchangeHere(request, timeout, started, httpRequest, handler, null);
     }
     CompletableFuture<HttpResponse<B>> result = new CompletableFuture<>();
-    if (senders.tryRun(() -> Futures.onCompletion(exchangeHere(request, timeout, started, httpRequest, handler, result),
-        (r, e) -> {
-          if (e == null) {
-            result.complete(r);
-          } else {
-            result.completeExceptionally(e);
-          }
-        }))) {
+    if (senders.tryRun(() -> onSender(request, timeout, started, httpRequest, handler, result))) {
       return result;
     }
     CompletableFuture<HttpResponse<B>> sent = http.sendAsync(httpRequest, handler);
@@ -118,6 +111,23 @@ final class Exchange {
     });
     Futures.passCancellation(result, sent);
     return result;
+  }
+
+  /**
+   * A sender's exchange. {@code result} completes only once {@link #exchangeHere} has returned, so
+   * its dependents (decoding, the next retry, the hand-over) run after the attempt's interrupt has
+   * been settled, never under it.
+   */
+  private <B> void onSender(ApiRequest request, Duration timeout, long started, HttpRequest httpRequest,
+      HttpResponse.BodyHandler<B> handler, CompletableFuture<HttpResponse<B>> result) {
+    CompletableFuture<HttpResponse<B>> done = exchangeHere(request, timeout, started, httpRequest, handler, result);
+    Futures.onCompletion(done, (r, e) -> {
+      if (e == null) {
+        result.complete(r);
+      } else {
+        result.completeExceptionally(e);
+      }
+    });
   }
 
   /**

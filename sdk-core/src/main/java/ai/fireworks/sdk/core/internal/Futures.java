@@ -33,6 +33,22 @@ public final class Futures {
     });
   }
 
+  /**
+   * Disposes of a value that arrived for a future nobody waits for any more (cancelled, failed by
+   * {@code close()}, or completed already): closes it if it is {@link AutoCloseable}, such as an
+   * opened stream, which must not leak its connection; a failure to close is only logged.
+   */
+  public static void discard(Object unwanted) {
+    if (unwanted instanceof AutoCloseable) {
+      try {
+        ((AutoCloseable) unwanted).close();
+      } catch (Exception e) {
+        LOG.log(System.Logger.Level.DEBUG, () -> "closing an unwanted " + unwanted.getClass().getSimpleName()
+            + " failed: " + e);
+      }
+    }
+  }
+
   /** Strips {@link CompletionException} and {@link ExecutionException} wrappers. */
   public static Throwable unwrap(Throwable t) {
     Throwable c = t;

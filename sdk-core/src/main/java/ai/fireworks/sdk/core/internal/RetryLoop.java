@@ -239,8 +239,8 @@ public final class RetryLoop<T> {
 
   private void after(int number, T value, Throwable error) {
     if (result.isDone()) {
-      if (error == null && value instanceof AutoCloseable) {
-        closeQuietly((AutoCloseable) value); // the caller is gone: an opened stream must not leak
+      if (error == null) {
+        Futures.discard(value); // the caller is gone: an opened stream must not leak
       }
       return;
     }
@@ -271,8 +271,8 @@ public final class RetryLoop<T> {
   private void complete(Next<T> next) {
     if (next.failure != null) {
       result.completeExceptionally(next.failure);
-    } else if (!result.complete(next.value) && next.value instanceof AutoCloseable) {
-      closeQuietly((AutoCloseable) next.value);
+    } else if (!result.complete(next.value)) {
+      Futures.discard(next.value);
     }
   }
 
@@ -303,14 +303,6 @@ public final class RetryLoop<T> {
     CompletableFuture<T> f = inFlight;
     if (f != null) {
       f.cancel(true);
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable c) {
-    try {
-      c.close();
-    } catch (Exception ignored) {
-      // the caller is gone; nothing to report to
     }
   }
 }

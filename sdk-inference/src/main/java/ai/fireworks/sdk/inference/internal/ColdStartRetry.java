@@ -77,12 +77,8 @@ public final class ColdStartRetry<T> implements RetryLoop.Decider<T> {
     Futures.onCompletion(loop, (value, error) -> Futures.onCompletion(callbacks, (ignored, never) -> {
       if (error != null) {
         result.completeExceptionally(Futures.unwrap(error));
-      } else if (!result.complete(value) && value instanceof AutoCloseable) {
-        try {
-          ((AutoCloseable) value).close();
-        } catch (Exception e) {
-          LOG.log(System.Logger.Level.DEBUG, () -> "closing an unwanted stream failed: " + e);
-        }
+      } else if (!result.complete(value)) {
+        Futures.discard(value);
       }
     }));
     return result;
