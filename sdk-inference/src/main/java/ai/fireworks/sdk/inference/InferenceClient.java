@@ -8,10 +8,12 @@ import ai.fireworks.sdk.core.ModelRef;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.internal.ApiRequest;
 import ai.fireworks.sdk.core.internal.ApiResponse;
+import ai.fireworks.sdk.core.internal.ApiResponse.BodyDecoder;
 import ai.fireworks.sdk.core.internal.Blocking;
 import ai.fireworks.sdk.core.internal.ClientAccess;
 import ai.fireworks.sdk.core.internal.Futures;
 import ai.fireworks.sdk.core.internal.HttpTransport;
+import ai.fireworks.sdk.core.internal.Json;
 import ai.fireworks.sdk.core.internal.StreamingResponse;
 import ai.fireworks.sdk.inference.internal.ColdStartRetry;
 import ai.fireworks.sdk.inference.internal.DeploymentCheck;
@@ -54,7 +56,7 @@ public final class InferenceClient {
   static final String CHAT_PATH = "/inference/v1/chat/completions";
 
   /** What differs between the two endpoints; everything else goes the same way. */
-  private record Endpoint<R, C, S extends EventStream<C>>(String path, Class<R> type,
+  private record Endpoint<R, C, S extends EventStream<C>>(String path, Class<R> type, BodyDecoder<R> decoder,
       BiFunction<R, ResponseMetadata, R> withMetadata, StreamOpener<S> opener,
       BiFunction<S, Consumer<? super C>, CompletableFuture<R>> accumulate) {}
 
@@ -64,12 +66,12 @@ public final class InferenceClient {
   }
 
   private static final Endpoint<Completion, CompletionChunk, CompletionStream> COMPLETIONS = new Endpoint<>(
-      COMPLETIONS_PATH, Completion.class, Completion::withMetadata, CompletionStream::new,
-      CompletionStream::accumulateAsync);
+      COMPLETIONS_PATH, Completion.class, json -> Json.MAPPER.readValue(json, Completion.class),
+      Completion::withMetadata, CompletionStream::new, CompletionStream::accumulateAsync);
 
   private static final Endpoint<ChatCompletion, ChatCompletionChunk, ChatCompletionStream> CHAT = new Endpoint<>(
-      CHAT_PATH, ChatCompletion.class, ChatCompletion::withMetadata, ChatCompletionStream::new,
-      ChatCompletionStream::accumulateAsync);
+      CHAT_PATH, ChatCompletion.class, ChatCompletionDecoder::decode,
+      ChatCompletion::withMetadata, ChatCompletionStream::new, ChatCompletionStream::accumulateAsync);
 
   private final FireworksClient client;
   private final HttpTransport transport;
@@ -266,7 +268,7 @@ public final class InferenceClient {
   private <R> CompletableFuture<R> send(InferenceRequest request, RequestOptions options, Endpoint<R, ?, ?> endpoint) {
     ModelRef target = target(request);
     return post(endpoint.path(), target, request.body(target.toString(), false), options,
-        (r, api) -> endpoint.withMetadata().apply(r.json(endpoint.type(), api), ResponseMetadata.of(r.status(), r.headers())));
+        (r, api) -> endpoint.withMetadata().apply(r.json(endpoint.type(), api, endpoint.decoder()), ResponseMetadata.of(r.status(), r.headers())));
   }
 
   /**

@@ -14,6 +14,8 @@ import java.util.function.UnaryOperator;
 public final class ApiResponse {
   private static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "x-fireworks-request-id", "cf-ray");
 
+  private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
+
   private final int status;
   private final HttpHeaders headers;
   private final byte[] body;
@@ -63,8 +65,18 @@ public final class ApiResponse {
    * @throws FireworksException if the body is not valid JSON for {@code type}, with an excerpt of it
    */
   public <T> T json(Class<T> type, Object request) {
+    return json(type, request, json -> Json.MAPPER.readValue(json, type));
+  }
+
+  /**
+   * Like {@link #json(Class, Object)}, decoding with {@code decoder} (a hand-written decoder of a
+   * hot response type) instead of databind.
+   *
+   * @throws FireworksException if {@code decoder} fails, with an excerpt of the body
+   */
+  public <T> T json(Class<T> type, Object request, BodyDecoder<T> decoder) {
     try {
-      return Json.MAPPER.readValue(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body, type);
+      return decoder.decode(body.length == 0 ? EMPTY_OBJECT : body);
     } catch (IOException e) {
       String text = redact(bodyText()).strip();
       String excerpt = text.isEmpty() ? "(empty body)" : text.length() > 200 ? text.substring(0, 200) + "..." : text;
@@ -90,5 +102,12 @@ public final class ApiResponse {
       }
     }
     return Optional.empty();
+  }
+
+  /** Decodes a JSON body (an empty body is given as {@code {}}). */
+  @FunctionalInterface
+  public interface BodyDecoder<T> {
+    /** The value {@code json} describes; throws if it describes none. */
+    T decode(byte[] json) throws IOException;
   }
 }
