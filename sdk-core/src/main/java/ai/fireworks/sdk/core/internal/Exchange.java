@@ -63,15 +63,24 @@ final class Exchange {
   /** A streamed attempt: completes once 2xx headers arrive, the body guarded by the idle timeout. */
   CompletableFuture<StreamingResponse> stream(ApiRequest request, RequestOptions options, int number,
       Duration timeout) {
-    HttpResponse.BodyHandler<Object> handler = info -> info.statusCode() < 300
-        ? HttpResponse.BodySubscribers.mapping(new IdleTimeoutBody(bodyIdleTimeout), in -> in)
-        : HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), b -> b);
+    HttpResponse.BodyHandler<Object> handler = info -> untyped(info.statusCode() < 300
+        ? new IdleTimeoutBody(bodyIdleTimeout) : HttpResponse.BodySubscribers.ofByteArray());
     return checked(exchange(request, options, number, timeout, handler), r -> {
       if (r.statusCode() >= 300) {
         throw failure(request, r.statusCode(), r.headers(), (byte[]) r.body());
       }
       return new StreamingResponse(r.statusCode(), r.headers(), (InputStream) r.body(), redaction::redact);
     });
+  }
+
+  /**
+   * {@code subscriber} as the one type both bodies of a stream share, without the JDK's mapping
+   * wrapper: the HTTP client's selector thread then meets the same two subscriber classes as
+   * for buffered calls and streams alike, which keeps its call sites cheap to dispatch.
+   */
+  @SuppressWarnings("unchecked")
+  private static HttpResponse.BodySubscriber<Object> untyped(HttpResponse.BodySubscriber<?> subscriber) {
+    return (HttpResponse.BodySubscriber<Object>) subscriber;
   }
 
   /** {@code exchange} mapped by {@code check}; cancelling the result cancels the exchange. */
