@@ -16,17 +16,7 @@ import java.util.function.Consumer;
 public final class ChatCompletionStream extends EventStream<ChatCompletionChunk> {
   ChatCompletionStream(StreamingResponse response, String description, Executor executor) {
     super(response, ChatChunkDecoder::decode, ChatCompletionChunk::usage, ChatCompletionChunk::perfMetrics,
-        ChatCompletionStream::finishes, description, executor);
-  }
-
-  /** True if a choice of {@code chunk} has a finish reason (a loop: this runs for every chunk). */
-  private static boolean finishes(ChatCompletionChunk chunk) {
-    for (ChatChunkChoice choice : chunk.choices()) {
-      if (choice.finishReason().isPresent()) {
-        return true;
-      }
-    }
-    return false;
+        c -> anyFinished(c.choices(), ChatChunkChoice::finishReason), description, executor);
   }
 
   /**

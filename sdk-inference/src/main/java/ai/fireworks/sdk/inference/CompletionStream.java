@@ -20,7 +20,7 @@ public final class CompletionStream extends EventStream<CompletionChunk> {
 
   CompletionStream(StreamingResponse response, String description, Executor executor) {
     super(response, READER::readValue, CompletionChunk::usage, CompletionChunk::perfMetrics,
-        c -> c.choices().stream().anyMatch(x -> x.finishReason().isPresent()), description, executor);
+        c -> anyFinished(c.choices(), CompletionChoice::finishReason), description, executor);
   }
 
   /**

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,6 +88,16 @@ public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T
     this.finishes = finishes;
     this.description = description;
     this.metadata = ResponseMetadata.of(response.status(), response.headers());
+  }
+
+  /** True if one of {@code choices} has a finish reason; a loop, not a stream, as it runs for every chunk. */
+  static <C> boolean anyFinished(List<C> choices, Function<C, Optional<FinishReason>> finishReason) {
+    for (C choice : choices) {
+      if (finishReason.apply(choice).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
