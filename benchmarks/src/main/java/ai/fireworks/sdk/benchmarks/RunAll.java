@@ -66,22 +66,23 @@ public final class RunAll {
     try (Server fast = Server.start(java, classes, 0); Server slow = Server.start(java, classes, 1000)) {
       String url = "http://127.0.0.1:" + fast.port;
       String slowUrl = "http://127.0.0.1:" + slow.port;
-      // The figures of one JVM move by tens of percent from run to run on a shared machine, so the
-      // three contenders run in interleaved rounds and Report takes the median of each figure.
-      int rounds = quick ? 1 : 2;
+      // The figures of one JVM move by tens of percent from run to run on a shared machine, now and
+      // then one JVM is 30-50% off for its whole life, so every contender whose figures enter a
+      // ratio runs in three interleaved rounds and Report takes the median of each figure.
+      int rounds = quick ? 1 : 3;
       phase("Steady state: per request, per event, throughput (" + rounds + " interleaved rounds; each JVM warms up "
           + "until the JIT compiler is quiet)");
       for (int r = 1; r <= rounds; r++) {
         steady(List.of(), classpath("raw"), url, "steady-raw-r" + r, "raw=chat,stream,throughput");
         steady(List.of(), classpath("sdk"), url, "steady-sdk-r" + r, "sdk=chat,stream,throughput,embed");
         steady(List.of(), classpath("openai"), url, "steady-openai-r" + r, "openai=chat,stream,throughput,embed");
-      }
-      // diagnostics, once each: the raw client's other configurations (for the best raw baseline), and both
-      // JDK-based clients without JDK 17's thread per sendAsync completion
-      steady(List.of(), classpath("raw"), url, "steady-raw_variants", "raw_default=chat", "raw_async=chat");
-      for (String c : List.of("raw", "sdk")) {
-        steady(List.of(Contender.FJP2_JVM_ARG), classpath(c), url, "steady-" + c + Contender.FJP2,
-            c + Contender.FJP2 + "=throughput");
+        // the raw client's other configurations (the per-request floor is the best of them), and both
+        // JDK-based clients without JDK 17's thread per sendAsync completion
+        steady(List.of(), classpath("raw"), url, "steady-raw_variants-r" + r, "raw_default=chat", "raw_async=chat");
+        for (String c : List.of("raw", "sdk")) {
+          steady(List.of(Contender.FJP2_JVM_ARG), classpath(c), url, "steady-" + c + Contender.FJP2 + "-r" + r,
+              c + Contender.FJP2 + "=throughput");
+        }
       }
       phase("Cold start: JVM launch to first completed request");
       ColdStartRunner cold = new ColdStartRunner(java, url);
