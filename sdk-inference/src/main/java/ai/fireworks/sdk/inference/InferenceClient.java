@@ -13,7 +13,6 @@ import ai.fireworks.sdk.core.internal.Blocking;
 import ai.fireworks.sdk.core.internal.ClientAccess;
 import ai.fireworks.sdk.core.internal.Futures;
 import ai.fireworks.sdk.core.internal.HttpTransport;
-import ai.fireworks.sdk.core.internal.Json;
 import ai.fireworks.sdk.core.internal.StreamingResponse;
 import ai.fireworks.sdk.inference.internal.ColdStartRetry;
 import ai.fireworks.sdk.inference.internal.DeploymentCheck;
@@ -66,7 +65,7 @@ public final class InferenceClient {
   }
 
   private static final Endpoint<Completion, CompletionChunk, CompletionStream> COMPLETIONS = new Endpoint<>(
-      COMPLETIONS_PATH, Completion.class, json -> Json.MAPPER.readValue(json, Completion.class),
+      COMPLETIONS_PATH, Completion.class, BodyDecoder.databind(Completion.class),
       Completion::withMetadata, CompletionStream::new, CompletionStream::accumulateAsync);
 
   private static final Endpoint<ChatCompletion, ChatCompletionChunk, ChatCompletionStream> CHAT = new Endpoint<>(

@@ -65,7 +65,7 @@ public final class ApiResponse {
    * @throws FireworksException if the body is not valid JSON for {@code type}, with an excerpt of it
    */
   public <T> T json(Class<T> type, Object request) {
-    return json(type, request, json -> Json.MAPPER.readValue(json, type));
+    return json(type, request, BodyDecoder.databind(type));
   }
 
   /**
@@ -109,5 +109,10 @@ public final class ApiResponse {
   public interface BodyDecoder<T> {
     /** The value {@code json} describes; throws if it describes none. */
     T decode(byte[] json) throws IOException;
+
+    /** The SDK's databind decoding of {@code type}, what {@link #json(Class)} uses. */
+    static <T> BodyDecoder<T> databind(Class<T> type) {
+      return json -> Json.MAPPER.readValue(json, type);
+    }
   }
 }
