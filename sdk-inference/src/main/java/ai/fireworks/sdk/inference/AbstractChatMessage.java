@@ -112,7 +112,10 @@ abstract class AbstractChatMessage {
 
   /** The image parts, in order. */
   public List<Image> images() {
-    return parts().stream().flatMap(p -> p.image().stream()).collect(Collectors.toList());
+    if (parts().isEmpty()) {
+      return List.of(); // the usual text message: no stream per message on every request built
+    }
+    return parts().stream().flatMap(p -> p.image().stream()).collect(Collectors.toUnmodifiableList());
   }
 
   @Value.Check
