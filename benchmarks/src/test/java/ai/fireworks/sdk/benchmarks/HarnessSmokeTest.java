@@ -37,6 +37,7 @@ class HarnessSmokeTest {
       assertEquals(java.util.Set.of("chat", "c1", "c16", "c64"), raw.keySet());
       assertEquals(0.0, ((java.util.Map<String, Double>) raw.get("c64")).get("errors"));
       assertTrue(((java.util.Map<String, Double>) raw.get("c64")).get("requests") > 0);
+      assertTrue(((java.util.Map<String, Double>) raw.get("c64")).get("jit_ms") >= 0, "compile time in the window");
       assertEquals(java.util.Set.of("stream"), ((java.util.Map<String, Object>) out.get("raw_default")).keySet());
       assertTrue(out.containsKey("warmup"));
     }
