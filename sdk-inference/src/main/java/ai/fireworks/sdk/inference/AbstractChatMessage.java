@@ -110,7 +110,7 @@ abstract class AbstractChatMessage {
     return content().orElse("");
   }
 
-  /** The image parts, in order. */
+  /** The image parts, in order (unmodifiable; empty for a text message). */
   public List<Image> images() {
     if (parts().isEmpty()) {
       return List.of(); // the usual text message: no stream per message on every request built

@@ -132,6 +132,8 @@ class VisionTest extends InferenceTestSupport {
     assertEquals("one\ntwo", m.text());
     assertEquals(1, m.images().size());
     assertFalse(m.images().get(0).isDataUri());
+    assertThrows(UnsupportedOperationException.class, () -> m.images().clear());
+    assertEquals(List.of(), ChatMessage.user("text only").images());
   }
 
   static byte[] png(int size) {
