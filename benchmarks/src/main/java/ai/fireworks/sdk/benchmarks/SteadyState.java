@@ -114,11 +114,7 @@ public final class SteadyState {
    * cost the compiler under 50 ms each, 5% of a core (at least 4 s, at most {@code maxSeconds}).
    */
   private Map<String, Object> warmUp(double maxSeconds) throws InterruptedException {
-    long start = System.nanoTime();
-    int quiet = 0;
-    double elapsed = 0;
-    while (elapsed < maxSeconds && (quiet < 2 || elapsed < Math.min(4, maxSeconds))) {
-      long jit = JIT.getTotalCompilationTime();
+    Warm warm = untilCompilerQuiet(() -> {
       double share = 1.0 / contenders.size();
       for (Map.Entry<String, Contender> e : contenders.entrySet()) {
         List<String> ms = measures.get(e.getKey());
@@ -131,15 +127,40 @@ public final class SteadyState {
           }
         }
       }
-      quiet = JIT.getTotalCompilationTime() - jit < 50 ? quiet + 1 : 0;
+    }, 50, Math.min(4, maxSeconds), maxSeconds);
+    System.err.printf("  %s: warmed up for %.1f s (%s)%n", String.join(", ", contenders.keySet()), warm.seconds(),
+        warm.quiet() ? "compiler quiet" : "compiler still busy: figures include JIT work");
+    Map<String, Object> w = new LinkedHashMap<>();
+    w.put("seconds", warm.seconds());
+    w.put("compiler_quiet", warm.quiet());
+    return w;
+  }
+
+  /** One round of warm-up work. */
+  @FunctionalInterface
+  private interface Round {
+    void run() throws InterruptedException;
+  }
+
+  /** How long a warm-up took, and whether the compiler went quiet within it. */
+  private record Warm(double seconds, boolean quiet) {}
+
+  /**
+   * Runs {@code round} until two rounds in a row cost the compiler under {@code quietMs} each, for
+   * at least {@code minSeconds} and at most {@code maxSeconds}.
+   */
+  private static Warm untilCompilerQuiet(Round round, long quietMs, double minSeconds, double maxSeconds)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    int quiet = 0;
+    double elapsed = 0;
+    while (elapsed < maxSeconds && (quiet < 2 || elapsed < minSeconds)) {
+      long jit = JIT.getTotalCompilationTime();
+      round.run();
+      quiet = JIT.getTotalCompilationTime() - jit < quietMs ? quiet + 1 : 0;
       elapsed = (System.nanoTime() - start) / 1e9;
     }
-    System.err.printf("  %s: warmed up for %.1f s (%s)%n", String.join(", ", contenders.keySet()), elapsed,
-        quiet >= 2 ? "compiler quiet" : "compiler still busy: figures include JIT work");
-    Map<String, Object> w = new LinkedHashMap<>();
-    w.put("seconds", elapsed);
-    w.put("compiler_quiet", quiet >= 2);
-    return w;
+    return new Warm(elapsed, quiet >= 2);
   }
 
   /**
@@ -205,13 +226,7 @@ public final class SteadyState {
    * the raw client as for the SDK, and the figure measured the compiler.
    */
   private void warmLevel(Contender c, int concurrency) throws InterruptedException {
-    long start = System.nanoTime();
-    int quiet = 0;
-    while (quiet < 2 && System.nanoTime() - start < (quick ? 0.1e9 : 10e9)) {
-      long jit = JIT.getTotalCompilationTime();
-      closedLoop(c, concurrency, quick ? 0.1 : 0.5);
-      quiet = JIT.getTotalCompilationTime() - jit < 25 ? quiet + 1 : 0;
-    }
+    untilCompilerQuiet(() -> closedLoop(c, concurrency, quick ? 0.1 : 0.5), 25, 0, quick ? 0.1 : 10);
   }
 
   /**
