@@ -102,6 +102,13 @@ abstract class AbstractDeployment {
     return false;
   }
 
+  /**
+   * Whether the deployment hot-reloads its latest addon (at most one addon, merged into the base
+   * model), when the server reports it. Loading an addon onto such a deployment needs
+   * {@link DeployAddonRequest#replaceMergedAddon(boolean) replaceMergedAddon(true)}.
+   */
+  public abstract Optional<Boolean> enableHotReloadLatestAddon();
+
   /** Speculative-decoding draft model. */
   public abstract Optional<String> draftModel();
 

@@ -24,8 +24,10 @@ import org.immutables.value.Value;
  *
  * <p>Validated when built: ids, replica counts (at least 0, min not above max), windows
  * (scale-to-zero at least 5m, scale-up/down at most 1h), accelerator count (at least 1) and display
- * name (under 64 characters), annotation keys ({@code custom/}) and extra field names;
- * {@link IllegalArgumentException} names the field, value and rule.
+ * name (under 64 characters), annotation keys ({@code custom/}) and extra field names; a
+ * {@link #deploymentShape()} excludes an {@link #acceleratorType()} (the shape owns the hardware);
+ * no {@code *_UNSPECIFIED} enum value is sent; a {@link #placement()} sets exactly one of region,
+ * multi-region and regions. {@link IllegalArgumentException} names the field, value and rule.
  * Immutable; thread-safe.
  */
 @Value.Immutable
@@ -67,13 +69,16 @@ abstract class AbstractDeploymentSpec {
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, Double> loadTargets();
 
-  /** Accelerator model; server default depends on the model (the API documents {@code NVIDIA_A100_80GB}). */
+  /**
+   * Accelerator model; server default depends on the model (the API documents {@code NVIDIA_A100_80GB}).
+   * Not with {@link #deploymentShape()}; not {@code ACCELERATOR_TYPE_UNSPECIFIED}.
+   */
   public abstract Optional<AcceleratorType> acceleratorType();
 
   /** Accelerators per replica, at least 1; server default is the model's estimated minimum. */
   public abstract Optional<Integer> acceleratorCount();
 
-  /** Serving precision. */
+  /** Serving precision; not {@code PRECISION_UNSPECIFIED}. */
   public abstract Optional<Precision> precision();
 
   /** Long-prompt tuning ({@code autoTune.longPrompt}). */
@@ -85,11 +90,15 @@ abstract class AbstractDeploymentSpec {
   /**
    * Deployment shape: a shorthand ({@code fast}, {@code throughput}, {@code minimal},
    * {@code full_precision}) or {@code accounts/<a>/deploymentShapes/<id>[/versions/<v>]} (see
-   * {@link DeploymentShapeName}); the shape owns the hardware.
+   * {@link DeploymentShapeName}); the shape owns the hardware, so {@link #acceleratorType()} must
+   * not be set with it.
    */
   public abstract Optional<String> deploymentShape();
 
-  /** Where the deployment may run; fixed at creation. */
+  /**
+   * Where the deployment may run; fixed at creation. Exactly one of region, multi-region and a
+   * non-empty regions list, none of them {@code *_UNSPECIFIED}.
+   */
   public abstract Optional<Placement> placement();
 
   /** Speculative-decoding draft model. */
@@ -167,6 +176,10 @@ abstract class AbstractDeploymentSpec {
     ngramSpeculationLength().ifPresent(n -> DeploymentRules.nonNegative("ngramSpeculationLength", n));
     maxContextLength().ifPresent(n -> DeploymentRules.nonNegative("maxContextLength", n));
     deploymentShape().ifPresent(DeploymentShapeName::parse);
+    DeploymentRules.shapeOwnsHardware(deploymentShape(), acceleratorType());
+    acceleratorType().ifPresent(t -> DeploymentRules.specified("acceleratorType", t));
+    precision().ifPresent(p -> DeploymentRules.specified("precision", p));
+    placement().ifPresent(DeploymentRules::placement);
     AnnotationRule.check(annotations(), allowNonCustomAnnotations());
     extra().forEach(ExtraFields::check);
   }

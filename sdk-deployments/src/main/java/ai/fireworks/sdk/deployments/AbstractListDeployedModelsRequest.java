@@ -4,6 +4,7 @@ import ai.fireworks.sdk.core.AccountId;
 import ai.fireworks.sdk.core.DeploymentName;
 import ai.fireworks.sdk.core.ModelName;
 import ai.fireworks.sdk.core.internal.FireworksStyle;
+import ai.fireworks.sdk.deployments.internal.DeploymentRules;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -30,7 +31,13 @@ abstract class AbstractListDeployedModelsRequest {
   /** A sort order, such as {@code create_time desc}; default the server's ({@code name}). */
   public abstract Optional<String> orderBy();
 
-  /** Items per page, 1–200; default the server's (50). */
+  /**
+   * Items per page, at least 1; default the server's (50). The server serves at most 200: a larger
+   * value becomes 200 (what {@code pageSize()} then returns and what is sent), as the server would
+   * coerce it.
+   *
+   * @throws IllegalArgumentException (from {@code build()}) if below 1
+   */
   public abstract Optional<Integer> pageSize();
 
   /** The opaque token of the page to start from; default the first page. */
@@ -52,10 +59,9 @@ abstract class AbstractListDeployedModelsRequest {
   }
 
   @Value.Check
-  void check() {
-    if (pageSize().isPresent() && (pageSize().get() < 1 || pageSize().get() > 200)) {
-      throw new IllegalArgumentException("pageSize must be between 1 and 200, was " + pageSize().get());
-    }
+  AbstractListDeployedModelsRequest normalize() {
+    Optional<Integer> sent = DeploymentRules.pageSize(pageSize());
+    return sent.equals(pageSize()) ? this : ListDeployedModelsRequest.copyOf(this).withPageSize(sent);
   }
 
   /**

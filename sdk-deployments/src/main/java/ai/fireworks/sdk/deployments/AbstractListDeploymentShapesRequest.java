@@ -2,6 +2,7 @@ package ai.fireworks.sdk.deployments;
 
 import ai.fireworks.sdk.core.ModelName;
 import ai.fireworks.sdk.core.internal.FireworksStyle;
+import ai.fireworks.sdk.deployments.internal.DeploymentRules;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -23,7 +24,12 @@ abstract class AbstractListDeploymentShapesRequest {
     return ListDeploymentShapesRequest.builder().targetModel(model).build();
   }
 
-  /** Items per page, 1 to 200. */
+  /**
+   * Items per page, at least 1. The server serves at most 200: a larger value becomes 200 (what
+   * {@code pageSize()} then returns and what is sent), as the server would coerce it.
+   *
+   * @throws IllegalArgumentException (from {@code build()}) if below 1
+   */
   public abstract Optional<Integer> pageSize();
 
   /** The page to start from, as returned by the previous page. */
@@ -39,9 +45,9 @@ abstract class AbstractListDeploymentShapesRequest {
   public abstract Optional<ModelName> targetModel();
 
   @Value.Check
-  void check() {
-    pageSize().filter(n -> n < 1 || n > 200).ifPresent(n -> {
-      throw new IllegalArgumentException("pageSize must be between 1 and 200, was " + n);
-    });
+  AbstractListDeploymentShapesRequest normalize() {
+    Optional<Integer> sent = DeploymentRules.pageSize(pageSize());
+    return sent.equals(pageSize()) ? this : ListDeploymentShapesRequest.copyOf(this).withPageSize(sent);
   }
+
 }

@@ -22,7 +22,12 @@ abstract class AbstractListDeploymentsRequest {
   /** Account to list; default the client's account. */
   public abstract Optional<AccountId> account();
 
-  /** Items per page, 1 to 200; server default 50. */
+  /**
+   * Items per page, at least 1; server default 50. The server serves at most 200: a larger value
+   * becomes 200 (what {@code pageSize()} then returns and what is sent), as the server would coerce it.
+   *
+   * @throws IllegalArgumentException (from {@code build()}) if below 1
+   */
   public abstract Optional<Integer> pageSize();
 
   /** Opaque token of the page to start at, from a previous page. */
@@ -41,8 +46,9 @@ abstract class AbstractListDeploymentsRequest {
   }
 
   @Value.Check
-  void check() {
-    pageSize().ifPresent(DeploymentRules::pageSize);
+  AbstractListDeploymentsRequest normalize() {
+    Optional<Integer> sent = DeploymentRules.pageSize(pageSize());
+    return sent.equals(pageSize()) ? this : ListDeploymentsRequest.copyOf(this).withPageSize(sent);
   }
 
   /**

@@ -2,6 +2,7 @@ package ai.fireworks.sdk.deployments;
 
 import ai.fireworks.sdk.core.AccountId;
 import ai.fireworks.sdk.core.internal.FireworksStyle;
+import ai.fireworks.sdk.deployments.internal.DeploymentRules;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -30,17 +31,22 @@ abstract class AbstractListModelsRequest {
   /** A sort order, such as {@code create_time desc}; default the server's ({@code name}). */
   public abstract Optional<String> orderBy();
 
-  /** Items per page, 1–200; default the server's (50). */
+  /**
+   * Items per page, at least 1; default the server's (50). The server serves at most 200: a larger
+   * value becomes 200 (what {@code pageSize()} then returns and what is sent), as the server would
+   * coerce it.
+   *
+   * @throws IllegalArgumentException (from {@code build()}) if below 1
+   */
   public abstract Optional<Integer> pageSize();
 
   /** The opaque token of the page to start from; default the first page. */
   public abstract Optional<String> pageToken();
 
   @Value.Check
-  void check() {
-    if (pageSize().isPresent() && (pageSize().get() < 1 || pageSize().get() > 200)) {
-      throw new IllegalArgumentException("pageSize must be between 1 and 200, was " + pageSize().get());
-    }
+  AbstractListModelsRequest normalize() {
+    Optional<Integer> sent = DeploymentRules.pageSize(pageSize());
+    return sent.equals(pageSize()) ? this : ListModelsRequest.copyOf(this).withPageSize(sent);
   }
 
   /**

@@ -35,11 +35,13 @@ final class AddonChecks {
   }
 
   /**
-   * Checks that {@code deployment} can serve an addon trained on {@code baseModel}.
+   * Checks that {@code deployment} can serve an addon trained on {@code baseModel}, loaded with
+   * {@code replaceMergedAddon} as given (null when not set).
    *
    * @throws AddonValidationException if it cannot
    */
-  static void requireCompatible(ModelName addon, ModelName baseModel, Deployment deployment) {
+  static void requireCompatible(ModelName addon, ModelName baseModel, Deployment deployment,
+      Boolean replaceMergedAddon) {
     DeploymentName target = deployment.name();
     if (!baseModel.equals(deployment.baseModel())) {
       throw new AddonValidationException(Reason.BASE_MODEL_MISMATCH, addon, target,
@@ -60,6 +62,12 @@ final class AddonChecks {
           + " does not have addons enabled (enableAddons is false), so addon " + addon + " cannot be loaded onto it."
           + " Update the deployment with enableAddons(true) (DeploymentsClient.update(name).enableAddons(true)),"
           + " or run `fwctl update deployment " + target.id() + " --enable-addons`, then deploy the addon again.");
+    }
+    if (deployment.enableHotReloadLatestAddon().orElse(false) && !Boolean.TRUE.equals(replaceMergedAddon)) {
+      throw new AddonValidationException(Reason.REPLACE_MERGED_ADDON_REQUIRED, addon, target, "deployment " + target
+          + " has enableHotReloadLatestAddon=true, so loading addon " + addon + " requires replaceMergedAddon=true"
+          + " (was " + (replaceMergedAddon == null ? "not set" : replaceMergedAddon) + "): the new addon replaces the"
+          + " one merged into the base model. Call replaceMergedAddon(true) on the request and deploy again.");
     }
   }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
  * An addon cannot be loaded onto the chosen deployment, found by the checks
  * {@link DeployAddonRequest#submit()} makes before it sends anything that changes state: the
  * model is not a PEFT addon, its base model differs from the deployment's, the deployment does
- * not have addons enabled, or the deployment is failed or deleted. Only reads were sent; no
+ * not have addons enabled, the deployment is failed or deleted, or it hot-reloads its latest addon
+ * and {@code replaceMergedAddon(true)} was not set. Only reads were sent; no
  * deployed model was created. The message says what is wrong and how to fix it. It is an
  * {@link IllegalArgumentException} because the caller's choice of addon and deployment is the
  * problem. Thread-safe.
@@ -25,7 +26,12 @@ public class AddonValidationException extends IllegalArgumentException {
     /** The deployment does not have {@code enableAddons} set. */
     ADDONS_NOT_ENABLED,
     /** The deployment is {@code FAILED}, {@code DELETING} or {@code DELETED}. */
-    DEPLOYMENT_NOT_USABLE
+    DEPLOYMENT_NOT_USABLE,
+    /**
+     * The deployment has {@code enableHotReloadLatestAddon}, and the load did not set
+     * {@code replaceMergedAddon=true}, which such a deployment requires.
+     */
+    REPLACE_MERGED_ADDON_REQUIRED
   }
 
   private final Reason reason;

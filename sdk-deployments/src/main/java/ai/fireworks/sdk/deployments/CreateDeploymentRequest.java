@@ -101,7 +101,10 @@ public final class CreateDeploymentRequest {
     return this;
   }
 
-  /** Accelerator model per replica. */
+  /**
+   * Accelerator model per replica; not {@code ACCELERATOR_TYPE_UNSPECIFIED}, and not with a
+   * {@link #deploymentShape(String)} (the shape owns the hardware). Checked when submitted.
+   */
   public CreateDeploymentRequest acceleratorType(AcceleratorType type) {
     spec.acceleratorType(type);
     return this;
@@ -113,7 +116,7 @@ public final class CreateDeploymentRequest {
     return this;
   }
 
-  /** Serving precision. */
+  /** Serving precision; not {@code PRECISION_UNSPECIFIED} (checked when submitted). */
   public CreateDeploymentRequest precision(Precision precision) {
     spec.precision(precision);
     return this;
@@ -134,7 +137,8 @@ public final class CreateDeploymentRequest {
   /**
    * Deployment shape: a shorthand ({@code fast}, {@code throughput}, {@code minimal},
    * {@code full_precision}) or {@code accounts/<a>/deploymentShapes/<id>[/versions/<v>]}; the shape
-   * owns the hardware. Checked by {@link DeploymentShapeName#parse} when submitted.
+   * owns the hardware, so {@link #acceleratorType(AcceleratorType)} must not be set with it. Checked
+   * by {@link DeploymentShapeName#parse} when submitted.
    */
   public CreateDeploymentRequest deploymentShape(String shape) {
     spec.deploymentShape(shape);
@@ -146,13 +150,16 @@ public final class CreateDeploymentRequest {
     return deploymentShape(shape.toString());
   }
 
-  /** Runs in one region ({@code placement.region}); cannot change after creation. */
+  /** Runs in one region ({@code placement.region}), not {@code REGION_UNSPECIFIED}; cannot change after creation. */
   public CreateDeploymentRequest region(Region region) {
     spec.placement(Placement.ofRegion(region));
     return this;
   }
 
-  /** Where the deployment may run; cannot change after creation. */
+  /**
+   * Where the deployment may run; cannot change after creation. Checked when submitted: exactly one
+   * of region, multi-region and a non-empty regions list, none {@code *_UNSPECIFIED}.
+   */
   public CreateDeploymentRequest placement(Placement placement) {
     spec.placement(placement);
     return this;

@@ -23,8 +23,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Before sending the create, {@code submit} reads the addon and the deployment (two GETs) and
  * checks that the model is an {@code HF_PEFT_ADDON}, that its {@code peftDetails.baseModel} is the
- * deployment's {@code baseModel}, that the deployment is not FAILED, DELETING or DELETED, and that
- * it has {@code enableAddons}; a failed check throws {@link AddonValidationException} and nothing
+ * deployment's {@code baseModel}, that the deployment is not FAILED, DELETING or DELETED, that it
+ * has {@code enableAddons}, and, if it reports {@code enableHotReloadLatestAddon}, that
+ * {@link #replaceMergedAddon(boolean) replaceMergedAddon(true)} was set; a failed check throws {@link AddonValidationException} and nothing
  * is created. {@link #skipValidation()} skips the reads (for keys that may not read models).
  *
  * <p>The server chooses the deployed model's id. The create is not repeated automatically once it
@@ -60,7 +61,9 @@ public final class DeployAddonRequest {
 
   /**
    * Whether to merge this addon into the deployment and remove the addon merged before (query
-   * {@code replaceMergedAddon}); required {@code true} on hot-reload deployments. Not sent unless set.
+   * {@code replaceMergedAddon}); required {@code true} on hot-reload deployments
+   * ({@code enableHotReloadLatestAddon}), which {@code submit} checks unless
+   * {@link #skipValidation()}. Not sent unless set.
    */
   public DeployAddonRequest replaceMergedAddon(boolean replace) {
     this.replaceMergedAddon = replace;
@@ -140,12 +143,13 @@ public final class DeployAddonRequest {
       return post(create);
     }
     DeploymentName target = deployment;
+    Boolean replace = replaceMergedAddon;
     return addons.models().fetch(addon)
         .thenApply(model -> AddonChecks.requirePeftAddon(model, target))
         .thenCompose(baseModel -> transport.send(ApiRequest.get(ControlPlanePaths.deployment(target)),
                 RequestOptions.none(), Deployment.class)
             .thenApply(d -> {
-              AddonChecks.requireCompatible(addon, baseModel, d);
+              AddonChecks.requireCompatible(addon, baseModel, d, replace);
               return d;
             }))
         .thenCompose(checked -> post(create));

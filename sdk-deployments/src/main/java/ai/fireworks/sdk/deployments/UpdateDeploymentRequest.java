@@ -93,7 +93,11 @@ public final class UpdateDeploymentRequest {
     return set(DeploymentField.LOAD_TARGETS, Map.copyOf(targets));
   }
 
-  /** New accelerator type; the server may refuse (unconfirmed), {@code apply} never sends it. */
+  /**
+   * New accelerator type; the server may refuse (unconfirmed), {@code apply} never sends it. Not
+   * with {@link #deploymentShape(String)} (the shape owns the hardware); not
+   * {@code ACCELERATOR_TYPE_UNSPECIFIED}.
+   */
   public UpdateDeploymentRequest acceleratorType(AcceleratorType type) {
     return set(DeploymentField.ACCELERATOR_TYPE, type);
   }
@@ -103,7 +107,7 @@ public final class UpdateDeploymentRequest {
     return set(DeploymentField.ACCELERATOR_COUNT, count);
   }
 
-  /** New precision. */
+  /** New precision; not {@code PRECISION_UNSPECIFIED}. */
   public UpdateDeploymentRequest precision(Precision precision) {
     return set(DeploymentField.PRECISION, precision);
   }
@@ -118,7 +122,7 @@ public final class UpdateDeploymentRequest {
     return set(DeploymentField.ENABLE_ADDONS, enableAddons);
   }
 
-  /** New deployment shape. */
+  /** New deployment shape; the shape owns the hardware, so not with {@link #acceleratorType(AcceleratorType)}. */
   public UpdateDeploymentRequest deploymentShape(String shape) {
     return set(DeploymentField.DEPLOYMENT_SHAPE, shape);
   }
@@ -244,7 +248,12 @@ public final class UpdateDeploymentRequest {
       DeploymentRules.minNotAboveMax(min.get(), max.get());
     }
     get(DeploymentField.DISPLAY_NAME, String.class).ifPresent(DeploymentRules::displayName);
-    get(DeploymentField.DEPLOYMENT_SHAPE, String.class).ifPresent(DeploymentShapeName::parse);
+    Optional<String> shape = get(DeploymentField.DEPLOYMENT_SHAPE, String.class);
+    shape.ifPresent(DeploymentShapeName::parse);
+    Optional<AcceleratorType> type = get(DeploymentField.ACCELERATOR_TYPE, AcceleratorType.class);
+    DeploymentRules.shapeOwnsHardware(shape, type);
+    type.ifPresent(t -> DeploymentRules.specified("acceleratorType", t));
+    get(DeploymentField.PRECISION, Precision.class).ifPresent(p -> DeploymentRules.specified("precision", p));
     get(DeploymentField.SCALE_UP_WINDOW, Duration.class).ifPresent(w -> DeploymentRules.scaleWindow("scaleUpWindow", w));
     get(DeploymentField.SCALE_DOWN_WINDOW, Duration.class)
         .ifPresent(w -> DeploymentRules.scaleWindow("scaleDownWindow", w));

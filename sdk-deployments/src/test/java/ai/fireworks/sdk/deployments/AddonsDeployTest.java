@@ -153,6 +153,39 @@ class AddonsDeployTest extends AddonsClientTestBase {
   }
 
   @Test
+  void aHotReloadDeploymentNeedsReplaceMergedAddonAndIsRefusedBeforeThePost() throws Exception {
+    for (Boolean replace : new Boolean[] {null, false}) {
+      server.enqueue(ok("model-lora.json"));
+      server.enqueue(json(200, edited("deployment-llama-addons.json", n -> n.put("enableHotReloadLatestAddon", true))));
+      DeployAddonRequest request = addons.deploy(LORA).to(LLAMA);
+      if (replace != null) {
+        request.replaceMergedAddon(replace);
+      }
+
+      AddonValidationException e = assertThrows(AddonValidationException.class, request::submit);
+
+      assertEquals(AddonValidationException.Reason.REPLACE_MERGED_ADDON_REQUIRED, e.reason());
+      assertTrue(e.getMessage().contains("has enableHotReloadLatestAddon=true, so loading addon " + LORA
+          + " requires replaceMergedAddon=true (was " + (replace == null ? "not set" : "false") + ")"), e.getMessage());
+      assertTrue(e.getMessage().contains("Call replaceMergedAddon(true)"), e.getMessage());
+    }
+    assertOnlyGetsWereSent(4);
+  }
+
+  @Test
+  void aHotReloadDeploymentTakesTheAddonWithReplaceMergedAddon() throws Exception {
+    server.enqueue(ok("model-lora.json"));
+    server.enqueue(json(200, edited("deployment-llama-addons.json", n -> n.put("enableHotReloadLatestAddon", true))));
+    server.enqueue(ok("deployed-model.json"));
+
+    addons.deploy(LORA).to(LLAMA).replaceMergedAddon(true).submit();
+
+    server.takeRequest();
+    server.takeRequest();
+    assertEquals("/v1/accounts/acme/deployedModels?replaceMergedAddon=true", server.takeRequest().getTarget());
+  }
+
+  @Test
   void aFailedDeploymentIsRefusedWithItsStatus() throws Exception {
     server.enqueue(ok("model-lora.json"));
     server.enqueue(json(200, edited("deployment-llama-addons.json", n -> {

@@ -48,10 +48,13 @@ class ApplyPlanTest {
     return DeploymentSpec.builder().baseModel(LLAMA).deploymentId("my-llama");
   }
 
-  /** A spec that matches deployment.json in every field it sets. */
+  /**
+   * A spec that matches deployment.json in every field it sets. deployment.json reports both a shape
+   * and an accelerator type; a spec may send only one of them, here the shape.
+   */
   private static DeploymentSpec.Builder matching() {
     return spec().minReplicaCount(0).maxReplicaCount(2).scaleToZeroWindow(Duration.ofMinutes(5))
-        .acceleratorType(AcceleratorType.NVIDIA_H100_80GB).acceleratorCount(1).enableAddons(true).longPrompt(false)
+        .acceleratorCount(1).enableAddons(true).longPrompt(false)
         .precision(Precision.FP8).placement(Placement.ofRegion(Region.US_VIRGINIA_1))
         .deploymentShape("accounts/fireworks/deploymentShapes/llama-v3p2-3b-instruct-fast");
   }
@@ -146,7 +149,7 @@ class ApplyPlanTest {
   void regionAndAcceleratorTypeChangesAreRefusedWithReasons() throws Exception {
     server.enqueue(ok(Fixtures.text("deployment.json")));
     server.enqueue(ok(Fixtures.text("deployment.json")));
-    DeploymentSpec moved = matching().placement(Placement.ofRegion(Region.EU_FRANKFURT_1))
+    DeploymentSpec moved = spec().placement(Placement.ofRegion(Region.EU_FRANKFURT_1))
         .acceleratorType(AcceleratorType.NVIDIA_B200_180GB).minReplicaCount(1).build();
 
     DeploymentPlan plan = deployments.plan(moved);
@@ -211,5 +214,23 @@ class ApplyPlanTest {
     DeploymentPlan other = deployments.plan(spec().deploymentShape("accounts/fireworks/deploymentShapes/other").build());
     assertEquals(PlanAction.UPDATE, other.action());
     assertFalse(other.changes().isEmpty());
+  }
+
+  @Test
+  void aDeploymentReportingBothShapeAndAcceleratorTypeIsPlannedAndPatchedWithoutEither() throws Exception {
+    server.enqueue(ok(Fixtures.text("deployment.json")));
+    server.enqueue(ok(Fixtures.text("deployment.json")));
+    server.enqueue(ok(Fixtures.deployment("UPDATING")));
+
+    DeploymentPlan byType = deployments.plan(spec().acceleratorType(AcceleratorType.NVIDIA_H100_80GB).build());
+    ApplyResult byShape = deployments.apply(matching().deploymentShape("accounts/fireworks/deploymentShapes/other").build());
+
+    assertEquals(PlanAction.NO_CHANGE, byType.action());
+    assertEquals(PlanAction.UPDATE, byShape.plan().action());
+    server.takeRequest();
+    server.takeRequest();
+    RecordedRequest patch = server.takeRequest();
+    assertEquals(PATH + "?updateMask=deployment_shape", patch.getTarget());
+    assertEquals(tree("{\"deploymentShape\":\"accounts/fireworks/deploymentShapes/other\"}"), body(patch));
   }
 }

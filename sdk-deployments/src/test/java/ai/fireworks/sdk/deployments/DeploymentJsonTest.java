@@ -47,6 +47,17 @@ class DeploymentJsonTest {
   }
 
   @Test
+  void enableHotReloadLatestAddonIsReadWhenReportedAndEmptyOtherwise() throws Exception {
+    Deployment hot = Json.MAPPER.readValue(Fixtures.edited("deployment.json",
+        n -> n.put("enableHotReloadLatestAddon", true)), Deployment.class);
+    Deployment plain = Json.MAPPER.readValue(Fixtures.text("deployment.json"), Deployment.class);
+
+    assertTrue(hot.enableHotReloadLatestAddon().orElseThrow());
+    assertFalse(hot.unknownFields().containsKey("enableHotReloadLatestAddon"));
+    assertTrue(plain.enableHotReloadLatestAddon().isEmpty());
+  }
+
+  @Test
   void directRouteKeysAreReadableButToStringShowsOnlyHowManyThereAre() throws Exception {
     Deployment d = Json.MAPPER.readValue(Fixtures.text("deployment-direct-route.json"), Deployment.class);
 

@@ -130,10 +130,125 @@ class DeploymentValidationTest {
   }
 
   @Test
-  void pageSizeIsBetweenOneAnd200() {
+  void pageSizeBelowOneIsRefusedAndAbove200IsSentAs200() throws Exception {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ListDeploymentsRequest.builder().pageSize(201).build());
-    assertEquals("pageSize must be between 1 and 200, was 201", e.getMessage());
+        () -> ListDeploymentsRequest.builder().pageSize(0).build());
+    assertEquals("pageSize must be at least 1, was 0", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> ListDeployedModelsRequest.builder().pageSize(-1).build());
+    assertThrows(IllegalArgumentException.class, () -> ListDeploymentShapesRequest.builder().pageSize(0).build());
+    assertThrows(IllegalArgumentException.class, () -> ListModelsRequest.builder().pageSize(0).build());
+    assertEquals(0, server.getRequestCount());
+
+    assertEquals(200, ListDeployedModelsRequest.builder().pageSize(201).build().pageSize().orElseThrow());
+    assertEquals(200, ListDeploymentShapesRequest.builder().pageSize(1000).build().pageSize().orElseThrow());
+    assertEquals(200, ListModelsRequest.builder().pageSize(Integer.MAX_VALUE).build().pageSize().orElseThrow());
+    assertEquals(200, ListDeploymentsRequest.builder().pageSize(200).build().pageSize().orElseThrow());
+    server.enqueue(Fixtures.ok("{\"deployments\":[]}"));
+    deployments.list(ListDeploymentsRequest.builder().pageSize(500).build());
+    assertEquals("/v1/accounts/acme/deployments?pageSize=200", server.takeRequest().getTarget());
+  }
+
+  @Test
+  void aShapeAndAnAcceleratorTypeAreNotSentTogether() {
+    String create = rejectedCreate(r -> r.deploymentShape("fast").acceleratorType(AcceleratorType.NVIDIA_H100_80GB));
+    assertEquals("deploymentShape and acceleratorType must not both be set, was deploymentShape 'fast' and"
+        + " acceleratorType NVIDIA_H100_80GB: the shape owns the hardware (omit acceleratorType, or omit"
+        + " deploymentShape)", create);
+    String update = rejectedUpdate(r -> r.acceleratorType(AcceleratorType.NVIDIA_H200_141GB).deploymentShape("throughput"));
+    assertTrue(update.contains("deploymentShape 'throughput' and acceleratorType NVIDIA_H200_141GB"), update);
+    IllegalArgumentException spec = assertThrows(IllegalArgumentException.class, () -> DeploymentSpec.builder()
+        .baseModel(LLAMA).deploymentShape("minimal").acceleratorType(AcceleratorType.NVIDIA_A100_80GB).build());
+    assertTrue(spec.getMessage().contains("the shape owns the hardware"), spec.getMessage());
+  }
+
+  @Test
+  void unspecifiedEnumValuesAreNotSent() {
+    assertTrue(rejectedCreate(r -> r.acceleratorType(AcceleratorType.ACCELERATOR_TYPE_UNSPECIFIED))
+        .startsWith("acceleratorType must not be ACCELERATOR_TYPE_UNSPECIFIED: that is the API's placeholder"));
+    assertTrue(rejectedCreate(r -> r.precision(Precision.PRECISION_UNSPECIFIED))
+        .startsWith("precision must not be PRECISION_UNSPECIFIED"));
+    assertTrue(rejectedCreate(r -> r.region(Region.REGION_UNSPECIFIED))
+        .startsWith("placement.region must not be REGION_UNSPECIFIED"));
+    assertTrue(rejectedUpdate(r -> r.acceleratorType(AcceleratorType.ACCELERATOR_TYPE_UNSPECIFIED))
+        .startsWith("acceleratorType must not be ACCELERATOR_TYPE_UNSPECIFIED"));
+    assertTrue(rejectedUpdate(r -> r.precision(Precision.PRECISION_UNSPECIFIED))
+        .startsWith("precision must not be PRECISION_UNSPECIFIED"));
+    assertThrows(IllegalArgumentException.class, () -> DeploymentSpec.builder().baseModel(LLAMA)
+        .precision(Precision.of("PRECISION_UNSPECIFIED")).build());
+  }
+
+  @Test
+  void enumValuesThisSdkDoesNotKnowAreSent() throws Exception {
+    server.enqueue(Fixtures.ok(Fixtures.text("deployment-creating.json")));
+
+    deployments.create(LLAMA).acceleratorType(AcceleratorType.of("NVIDIA_X300_512GB")).precision(Precision.of("FP2"))
+        .region(Region.of("MARS_OLYMPUS_1")).submit();
+
+    assertEquals(Fixtures.tree("{\"baseModel\":\"" + LLAMA + "\",\"acceleratorType\":\"NVIDIA_X300_512GB\","
+        + "\"precision\":\"FP2\",\"placement\":{\"region\":\"MARS_OLYMPUS_1\"}}"), Fixtures.body(server.takeRequest()));
+  }
+
+  @Test
+  void aPlacementSetsExactlyOneOfRegionMultiRegionAndRegions() {
+    assertEquals("placement must set exactly one of region, multiRegion or a non-empty regions list, was none"
+        + " (regions empty)", rejectedCreate(r -> r.placement(Placement.builder().build())));
+    assertEquals("placement must set exactly one of region, multiRegion or a non-empty regions list, was region"
+        + " US_VIRGINIA_1 and multiRegion US", rejectedCreate(r -> r.placement(
+            Placement.builder().region(Region.US_VIRGINIA_1).multiRegion("US").build())));
+    assertTrue(rejectedCreate(r -> r.placement(Placement.builder().multiRegion("EUROPE")
+        .addRegions(Region.EU_PARIS_1).build())).endsWith("was multiRegion EUROPE and regions [EU_PARIS_1]"));
+    assertTrue(rejectedCreate(r -> r.placement(Placement.builder().multiRegion("MULTI_REGION_UNSPECIFIED").build()))
+        .startsWith("placement.multiRegion must be a multi-region such as GLOBAL, US, EUROPE or APAC, was"
+            + " 'MULTI_REGION_UNSPECIFIED'"));
+    assertTrue(rejectedCreate(r -> r.placement(Placement.builder().addRegions(Region.US_IOWA_1, Region.REGION_UNSPECIFIED)
+        .build())).startsWith("placement.regions must not be REGION_UNSPECIFIED"));
+    assertThrows(IllegalArgumentException.class, () -> DeploymentSpec.builder().baseModel(LLAMA)
+        .placement(Placement.builder().build()).build());
+  }
+
+  @Test
+  void validPlacementsAreSentAsGiven() throws Exception {
+    server.enqueue(Fixtures.ok(Fixtures.text("deployment-creating.json")));
+    server.enqueue(Fixtures.ok(Fixtures.text("deployment-creating.json")));
+
+    deployments.create(LLAMA).placement(Placement.builder().multiRegion("GLOBAL").build()).submit();
+    deployments.create(LLAMA).placement(Placement.builder().addRegions(Region.US_IOWA_1, Region.EU_PARIS_1).build())
+        .submit();
+
+    assertEquals(Fixtures.tree("{\"multiRegion\":\"GLOBAL\"}"), Fixtures.body(server.takeRequest()).get("placement"));
+    assertEquals(Fixtures.tree("{\"regions\":[\"US_IOWA_1\",\"EU_PARIS_1\"]}"),
+        Fixtures.body(server.takeRequest()).get("placement"));
+  }
+
+  @Test
+  void whatTheServerReportsIsReadWithoutTheseChecks() {
+    server.enqueue(Fixtures.ok(Fixtures.edited("deployment.json", n -> {
+      n.put("acceleratorType", "ACCELERATOR_TYPE_UNSPECIFIED").put("precision", "PRECISION_UNSPECIFIED");
+      n.putObject("placement").put("region", "REGION_UNSPECIFIED").put("multiRegion", "MULTI_REGION_UNSPECIFIED");
+    })));
+
+    Deployment d = deployments.get(MY_LLAMA);
+
+    assertEquals(AcceleratorType.ACCELERATOR_TYPE_UNSPECIFIED, d.acceleratorType().orElseThrow());
+    assertEquals(Precision.PRECISION_UNSPECIFIED, d.precision().orElseThrow());
+    assertTrue(d.deploymentShape().isPresent(), "the fixture reports a shape and an accelerator type");
+    Placement p = d.placement().orElseThrow();
+    assertEquals(Region.REGION_UNSPECIFIED, p.region().orElseThrow());
+    assertEquals("MULTI_REGION_UNSPECIFIED", p.multiRegion().orElseThrow());
+  }
+
+  @Test
+  void anExtraNamingAReadOnlyFieldIsRefused() {
+    for (String field : List.of("name", "createTime", "update_time", "deleteTime", "purge_time", "state", "status",
+        "desiredReplicaCount", "replica_count", "cluster", "directRouteHandle", "region", "replica_stats")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> deployments.create(LLAMA).putExtra(field, "x"), field);
+      assertTrue(e.getMessage().startsWith("extra field \"" + field + "\" is read-only: the server sets"),
+          e.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> deployments.update(MY_LLAMA).putExtra(field, 1), field);
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> DeploymentSpec.builder().baseModel(LLAMA).putExtra("create_time", "2026-01-01T00:00:00Z").build());
     assertEquals(0, server.getRequestCount());
   }
 

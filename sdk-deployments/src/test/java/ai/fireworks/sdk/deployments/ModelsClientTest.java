@@ -142,11 +142,11 @@ class ModelsClientTest {
   }
 
   @Test
-  void pageSizeOutsideOneTo200IsRejectedBeforeSending() {
+  void pageSizeBelowOneIsRejectedBeforeSending() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ListModelsRequest.builder().pageSize(201).build());
+        () -> ListModelsRequest.builder().pageSize(0).build());
 
-    assertTrue(e.getMessage().contains("pageSize must be between 1 and 200, was 201"), e.getMessage());
+    assertTrue(e.getMessage().contains("pageSize must be at least 1, was 0"), e.getMessage());
     assertEquals(0, server.getRequestCount());
   }
 }

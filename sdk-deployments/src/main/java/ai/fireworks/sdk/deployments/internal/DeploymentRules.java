@@ -1,7 +1,11 @@
 package ai.fireworks.sdk.deployments.internal;
 
 import ai.fireworks.sdk.core.Durations;
+import ai.fireworks.sdk.core.OpenEnum;
+import ai.fireworks.sdk.deployments.Placement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -78,11 +82,62 @@ public final class DeploymentRules {
     }
   }
 
-  /** List pages hold between 1 and 200 items. */
-  public static void pageSize(int size) {
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw new IllegalArgumentException("pageSize must be between 1 and 200, was " + size);
+  /**
+   * The page size to send: at least 1; a size above 200 becomes 200, as the server would coerce it.
+   *
+   * @throws IllegalArgumentException if {@code size} is below 1
+   */
+  public static Optional<Integer> pageSize(Optional<Integer> size) {
+    if (size.isPresent() && size.get() < 1) {
+      throw new IllegalArgumentException("pageSize must be at least 1, was " + size.get());
     }
+    return size.map(n -> Math.min(n, MAX_PAGE_SIZE));
+  }
+
+  /**
+   * An enum value sent to the server is not its {@code *_UNSPECIFIED} placeholder (which would
+   * leave the choice to the server while looking like a choice); values this SDK does not know are
+   * sent as given.
+   */
+  public static void specified(String field, OpenEnum value) {
+    if (value.value().endsWith("_UNSPECIFIED")) {
+      throw new IllegalArgumentException(field + " must not be " + value + ": that is the API's placeholder for"
+          + " \"not set\"; leave " + field + " unset to get the server's default");
+    }
+  }
+
+  /** A shape owns the hardware: {@code deploymentShape} and {@code acceleratorType} are not sent together. */
+  public static void shapeOwnsHardware(Optional<String> deploymentShape, Optional<?> acceleratorType) {
+    if (deploymentShape.isPresent() && acceleratorType.isPresent()) {
+      throw new IllegalArgumentException("deploymentShape and acceleratorType must not both be set, was"
+          + " deploymentShape '" + deploymentShape.get() + "' and acceleratorType " + acceleratorType.get()
+          + ": the shape owns the hardware (omit acceleratorType, or omit deploymentShape)");
+    }
+  }
+
+  /**
+   * A placement to send holds exactly one of {@code region}, {@code multiRegion} and a non-empty
+   * {@code regions}, and no {@code *_UNSPECIFIED} value. Placements read from the server are not checked.
+   */
+  public static void placement(Placement placement) {
+    List<String> set = new ArrayList<>();
+    placement.region().ifPresent(r -> set.add("region " + r));
+    placement.multiRegion().ifPresent(m -> set.add("multiRegion " + m));
+    if (!placement.regions().isEmpty()) {
+      set.add("regions " + placement.regions());
+    }
+    if (set.size() != 1) {
+      throw new IllegalArgumentException("placement must set exactly one of region, multiRegion or a non-empty"
+          + " regions list, was " + (set.isEmpty() ? "none (regions empty)" : String.join(" and ", set)));
+    }
+    placement.region().ifPresent(r -> specified("placement.region", r));
+    placement.regions().forEach(r -> specified("placement.regions", r));
+    placement.multiRegion().ifPresent(m -> {
+      if (m.isBlank() || m.endsWith("_UNSPECIFIED")) {
+        throw new IllegalArgumentException("placement.multiRegion must be a multi-region such as GLOBAL, US, EUROPE or"
+            + " APAC, was '" + m + "'; leave placement unset to get the server's default (GLOBAL)");
+      }
+    });
   }
 
   /**

@@ -4,20 +4,28 @@ import ai.fireworks.sdk.core.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
  * The {@code putExtra} escape hatch: top-level deployment fields this SDK version does not model,
  * sent as given. An extra may not shadow a modelled field (in camelCase or snake_case): the typed
- * setter is named instead. Stateless; thread-safe.
+ * setter is named instead. Nor may it name a field the server sets (read-only in the API), such
+ * as {@code state} or {@code create_time}. Stateless; thread-safe.
  */
 public final class ExtraFields {
+  /** The deployment's read-only fields (reference section 1.7), in camelCase. */
+  private static final Set<String> READ_ONLY = Set.of("name", "createTime", "updateTime", "deleteTime", "purgeTime",
+      "state", "status", "desiredReplicaCount", "replicaCount", "cluster", "directRouteHandle", "region",
+      "replicaStats");
+
   private ExtraFields() {}
 
   /**
    * {@code value} as JSON, after checking {@code field}.
    *
-   * @throws IllegalArgumentException if the name is blank, has a dot, or shadows a modelled field
+   * @throws IllegalArgumentException if the name is blank, has a dot, names a read-only field or
+   *     shadows a modelled field
    */
   public static JsonNode check(String field, Object value) {
     if (field == null || field.isBlank() || field.contains(".")) {
@@ -25,6 +33,10 @@ public final class ExtraFields {
           + field + "\"");
     }
     String camel = camel(field);
+    if (READ_ONLY.contains(camel)) {
+      throw new IllegalArgumentException("extra field \"" + field + "\" is read-only: the server sets " + camel
+          + " and a create or update must not send it");
+    }
     StringJoiner setters = new StringJoiner(", ");
     for (DeploymentField f : DeploymentField.all()) {
       if (f.jsonPath().get(0).equals(camel)) {
