@@ -7,7 +7,6 @@ import ai.fireworks.sdk.core.Page;
 import ai.fireworks.sdk.deployments.CreateDeploymentRequest;
 import ai.fireworks.sdk.deployments.DeleteOptions;
 import ai.fireworks.sdk.deployments.Deployment;
-import ai.fireworks.sdk.deployments.DeploymentShapeName;
 import ai.fireworks.sdk.deployments.DeploymentsClient;
 import ai.fireworks.sdk.deployments.ListDeploymentsRequest;
 import ai.fireworks.sdk.deployments.UpdateDeploymentRequest;
@@ -55,10 +54,6 @@ final class DeploymentCommands {
     @Mixin
     DeploymentConfigOptions config;
 
-    @Option(names = "--deployment-shape", paramLabel = "SHAPE", description = "Deployment shape: fast, throughput, "
-        + "minimal, full_precision, or accounts/<a>/deploymentShapes/<id>[/versions/<v>]; the shape picks the hardware.")
-    String deploymentShape;
-
     @Option(names = "--validate-only", description = "Check the request and print the would-be deployment; create nothing.")
     boolean validateOnly;
 
@@ -79,7 +74,6 @@ final class DeploymentCommands {
       CreateDeploymentRequest request = deployments.create(base);
       ifGiven(deploymentId, request::deploymentId);
       config.applyTo(request);
-      ifGiven(deploymentShape, s -> request.deploymentShape(DeploymentShapeName.parse(s)));
       if (validateOnly) {
         request.validateOnly();
       }
@@ -129,13 +123,16 @@ final class DeploymentCommands {
     @Option(names = "--order-by", paramLabel = "FIELDS", description = "Sort order, e.g. 'create_time desc'.")
     String orderBy;
 
-    @Option(names = "--page-size", paramLabel = "N", description = "Deployments per request (server default 50, max 200).")
+    @Option(names = "--page-size", paramLabel = "N",
+        description = "Deployments per request, at least 1 (server default 50; above 200 is sent as 200).")
     Integer pageSize;
 
     @Override
     int execute() {
       Fwctl root = root();
-      DeploymentConfigOptions.nonNegative("--page-size", pageSize);
+      if (pageSize != null && pageSize < 1) {
+        throw new UsageException("--page-size must be at least 1, was " + pageSize);
+      }
       AccountId account = root.requireAccount();
       ListDeploymentsRequest.Builder b = ListDeploymentsRequest.builder().showDeleted(showDeleted);
       ifGiven(filter, b::filter);

@@ -5,6 +5,7 @@ import static ai.fireworks.sdk.examples.fwctl.FwctlCommand.ifGiven;
 import ai.fireworks.sdk.core.Durations;
 import ai.fireworks.sdk.deployments.AcceleratorType;
 import ai.fireworks.sdk.deployments.CreateDeploymentRequest;
+import ai.fireworks.sdk.deployments.DeploymentShapeName;
 import ai.fireworks.sdk.deployments.Precision;
 import ai.fireworks.sdk.deployments.UpdateDeploymentRequest;
 import java.time.Duration;
@@ -48,6 +49,11 @@ final class DeploymentConfigOptions {
       description = "NVIDIA_A100_80GB, NVIDIA_H100_80GB, NVIDIA_H200_141GB, AMD_MI300X_192GB, ...")
   String acceleratorType;
 
+  @Option(names = "--deployment-shape", paramLabel = "SHAPE", description = "Deployment shape: fast, throughput, "
+      + "minimal, full_precision, or accounts/<a>/deploymentShapes/<id>[/versions/<v>]; the shape picks the hardware,"
+      + " so not with --accelerator-type.")
+  String deploymentShape;
+
   @Option(names = "--long-prompt", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Optimize for long prompts (--long-prompt or --long-prompt=false).")
   Boolean longPrompt;
@@ -83,6 +89,14 @@ final class DeploymentConfigOptions {
           + Durations.formatGo(scaleToZeroWindow) + " (Fireworks does not scale to zero sooner)");
     }
     enumValue("--accelerator-type", acceleratorType, "NVIDIA_H100_80GB");
+    if (deploymentShape != null) {
+      shape();
+      if (acceleratorType != null) {
+        throw new UsageException("--deployment-shape and --accelerator-type cannot be given together, was"
+            + " --deployment-shape " + deploymentShape + " and --accelerator-type " + acceleratorType
+            + ": the shape picks the hardware (drop --accelerator-type, or --deployment-shape)");
+      }
+    }
     enumValue("--precision", precision, "FP8");
     if (displayName != null && displayName.length() >= 64) {
       throw new UsageException("--display-name must be under 64 characters, was " + displayName.length());
@@ -93,7 +107,8 @@ final class DeploymentConfigOptions {
   boolean any() {
     return minReplicaCount != null || maxReplicaCount != null || scaleUpWindow != null || scaleDownWindow != null
         || scaleToZeroWindow != null || acceleratorCount != null || acceleratorType != null || longPrompt != null
-        || enableAddons != null || displayName != null || description != null || precision != null;
+        || enableAddons != null || displayName != null || description != null || precision != null
+        || deploymentShape != null;
   }
 
   /** Sets the given flags on a create request. */
@@ -110,6 +125,7 @@ final class DeploymentConfigOptions {
     ifGiven(displayName, r::displayName);
     ifGiven(description, r::description);
     ifGiven(precision, p -> r.precision(Precision.of(p)));
+    ifGiven(deploymentShape, s -> r.deploymentShape(shape()));
   }
 
   /**
@@ -129,6 +145,16 @@ final class DeploymentConfigOptions {
     ifGiven(displayName, r::displayName);
     ifGiven(description, r::description);
     ifGiven(precision, p -> r.precision(Precision.of(p)));
+    ifGiven(deploymentShape, s -> r.deploymentShape(shape()));
+  }
+
+  /** The parsed {@code --deployment-shape}; a bad one is a {@link UsageException} naming the flag. */
+  private DeploymentShapeName shape() {
+    try {
+      return DeploymentShapeName.parse(deploymentShape);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--deployment-shape: " + e.getMessage());
+    }
   }
 
   static void nonNegative(String flag, Integer value) {

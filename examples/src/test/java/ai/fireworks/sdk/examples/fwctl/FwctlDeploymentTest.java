@@ -229,6 +229,24 @@ class FwctlDeploymentTest extends FwctlEmulatorTest {
   }
 
   @Test
+  void updateTakesADeploymentShape() throws Exception {
+    ok("create", "deployment", LLAMA, "--deployment-id", "reshaped", "--deployment-shape", "fast", "--wait");
+
+    ok("update", "deployment", "reshaped", "--deployment-shape", "throughput");
+
+    RecordedRequest patch = sent("PATCH", "/v1/accounts/acme/deployments/reshaped").get(0);
+    assertEquals("deployment_shape", patch.queryParameter("updateMask").orElseThrow());
+    assertEquals(json("{\"deploymentShape\":\"throughput\"}"), patch.bodyJson());
+  }
+
+  @Test
+  void aPageSizeAbove200IsSentAs200() {
+    ok("list", "deployments", "--page-size", "500");
+
+    assertEquals("200", sent("GET", "/v1/accounts/acme/deployments").get(0).queryParameter("pageSize").orElseThrow());
+  }
+
+  @Test
   void updateWithWaitPrintsTheDeploymentReadyAgain() throws Exception {
     ok("create", "deployment", LLAMA, "--deployment-id", "grow", "--accelerator-count", "1", "--wait");
 

@@ -42,6 +42,10 @@ class FwctlUsageTest extends FwctlEmulatorTest {
         "get deployment bad/id/with/slashes",
         "get deployment 'quoted'",
         "list deployments --page-size -1",
+        "list deployments --page-size 0",
+        "create deployment llama-v3p2-3b-instruct --deployment-shape fast --accelerator-type NVIDIA_H100_80GB",
+        "update deployment my-llama --deployment-shape fast --accelerator-type NVIDIA_H100_80GB",
+        "update deployment my-llama --deployment-shape speedy",
         "update deployment my-llama",
         "update deployment my-llama --scale-to-zero-window 1m",
         "update deployment my-llama --min-replica-count -3",
@@ -81,6 +85,16 @@ class FwctlUsageTest extends FwctlEmulatorTest {
     assertTrue(fw.run("create", "deployment", "x", "--scale-up-window", "5x").err
         .contains("duration '5x' is not valid"));
     assertTrue(fw.run("scale", "x", "--replica-count", "-1").err.contains("--replica-count must not be negative, was -1"));
+    assertEquals("fwctl: --page-size must be at least 1, was 0", fw.run("list", "deployments", "--page-size", "0").err
+        .lines().findFirst().orElseThrow());
+    for (String verb : new String[] {"create", "update"}) {
+      String err = fw.run(verb, "deployment", "x", "--accelerator-type", "NVIDIA_H100_80GB", "--deployment-shape",
+          "throughput").err;
+      assertTrue(err.contains("--deployment-shape and --accelerator-type cannot be given together, was"
+          + " --deployment-shape throughput and --accelerator-type NVIDIA_H100_80GB"), err);
+    }
+    assertTrue(fw.run("update", "deployment", "x", "--deployment-shape", "speedy").err
+        .contains("--deployment-shape: deploymentShape must be fast, throughput, minimal"));
   }
 
   @Test
