@@ -111,8 +111,8 @@ class FireworksAutoConfigurationTest {
         "fireworks.deployments.my-llama.accelerator-type=NVIDIA_H100_80GB",
         "fireworks.deployments.my-llama.accelerator-count=1", "fireworks.deployments.my-llama.long-prompt=true",
         "fireworks.deployments.my-llama.enable-addons=true",
-        "fireworks.deployments.my-llama.deployment-shape=accounts/fireworks/deploymentShapes/small",
-        "fireworks.deployments.other.base-model=accounts/acme/models/custom")
+        "fireworks.deployments.other.base-model=accounts/acme/models/custom",
+        "fireworks.deployments.other.deployment-shape=accounts/fireworks/deploymentShapes/small")
         .withUserConfiguration(NeedsModelRef.class).run(context -> {
           DeclaredDeployments declared = context.getBean(DeclaredDeployments.class);
           assertThat(declared.ids()).containsExactly("my-llama", "other");
@@ -127,7 +127,7 @@ class FireworksAutoConfigurationTest {
           assertThat(spec.acceleratorCount()).contains(1);
           assertThat(spec.longPrompt()).contains(true);
           assertThat(spec.enableAddons()).contains(true);
-          assertThat(spec.deploymentShape()).contains("accounts/fireworks/deploymentShapes/small");
+          assertThat(declared.spec("other").deploymentShape()).contains("accounts/fireworks/deploymentShapes/small");
           assertThat(declared.spec("other").minReplicaCount()).isEmpty();
           assertThat(context.getBean(NeedsModelRef.class).model.toString()).isEqualTo(
               "accounts/fireworks/models/llama-v3p2-3b-instruct#accounts/acme/deployments/my-llama");
