@@ -67,7 +67,8 @@ final class AddonChecks {
       throw new AddonValidationException(Reason.REPLACE_MERGED_ADDON_REQUIRED, addon, target, "deployment " + target
           + " has enableHotReloadLatestAddon=true, so loading addon " + addon + " requires replaceMergedAddon=true"
           + " (was " + (replaceMergedAddon == null ? "not set" : replaceMergedAddon) + "): the new addon replaces the"
-          + " one merged into the base model. Call replaceMergedAddon(true) on the request and deploy again.");
+          + " one merged into the base model. Call replaceMergedAddon(true) on the request (fwctl: deploy"
+          + " --replace-merged-addon) and deploy again.");
     }
   }
 }

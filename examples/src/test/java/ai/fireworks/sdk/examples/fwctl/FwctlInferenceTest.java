@@ -3,6 +3,9 @@ package ai.fireworks.sdk.examples.fwctl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.fireworks.sdk.core.FireworksClient;
+import ai.fireworks.sdk.core.ModelName;
+import ai.fireworks.sdk.deployments.DeploymentsClient;
 import ai.fireworks.sdk.testkit.RecordedRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -156,6 +159,26 @@ class FwctlInferenceTest extends FwctlEmulatorTest {
 
     FwctlHarness.Result query = ok("completions", "accounts/acme/models/my-lora#my-llama", "--prompt", "hi");
     assertEquals("[my-lora] hi", query.out.strip());
+  }
+
+  @Test
+  void aHotReloadDeploymentTakesAnAddonOnlyWithReplaceMergedAddon() {
+    try (FireworksClient client = emulator.client()) {
+      DeploymentsClient.of(client).create(ModelName.parse(LLAMA)).deploymentId("hot").enableAddons(true)
+          .putExtra("enableHotReloadLatestAddon", true).submit();
+    }
+
+    FwctlHarness.Result refused = fw.run("deploy", "my-lora", "--deployment-id", "hot");
+    assertEquals(1, refused.exit, refused::toString);
+    assertTrue(refused.err.contains("has enableHotReloadLatestAddon=true, so loading addon accounts/acme/models/my-lora"
+        + " requires replaceMergedAddon=true (was not set)"), refused.err);
+    assertTrue(refused.err.contains("--replace-merged-addon"), refused.err);
+    assertTrue(posts("/v1/accounts/acme/deployedModels").isEmpty(), fw::journalSummary);
+
+    ok("deploy", "my-lora", "--deployment-id", "hot", "--replace-merged-addon");
+    List<RecordedRequest> loads = posts("/v1/accounts/acme/deployedModels");
+    assertEquals(1, loads.size(), fw::journalSummary);
+    assertEquals("true", loads.get(0).queryParameter("replaceMergedAddon").orElseThrow());
   }
 
   @Test
