@@ -39,7 +39,8 @@ import java.util.stream.StreamSupport;
  * {@code bodyIdleTimeout} throws {@link RequestTimeoutException}. A stream that ends without
  * {@code [DONE]} and without any {@code finish_reason} throws {@link StreamException}
  * ("truncated"), as does a chunk that is not valid JSON (with an excerpt) or a lost connection;
- * an error object sent inside the stream throws {@link StreamErrorException}. None of these is
+ * an error sent inside the stream ({@code {"error":...}}, a flat error object without
+ * {@code choices}, or an {@code event: error}, JSON or not) throws {@link StreamErrorException}. None of these is
  * retried: the SDK never repeats a stream once an event has reached the caller.
  *
  * <p>After the last chunk, {@link #usage()} and {@link #perfMetrics()} hold what the final chunk
@@ -252,31 +253,50 @@ public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T
     return false;
   }
 
+  /**
+   * A chunk, or the error the server sent instead: an {@code event: error} (JSON or not), or an
+   * object without {@code choices} that holds an {@code error}, or is itself a flat error
+   * ({@code "object":"error"}, {@code "type":"error"}, or a {@code code} with a {@code message}).
+   */
   private T decode(String data, boolean errorEvent) {
-    if (!errorEvent && !data.contains("\"error\"")) {
+    if (!errorEvent && data.contains("\"choices\"") && !data.contains("\"error\"")) {
       return decodeChunk(data); // the common case, parsed once with no tree in between
     }
     JsonNode node;
     try {
       node = Json.MAPPER.readTree(data);
     } catch (JsonProcessingException e) {
+      if (errorEvent) {
+        throw streamError(null, excerpt(response.redact(data)));
+      }
       throw malformed(data, e);
     }
     if (node == null || !node.isObject()) {
+      if (errorEvent) {
+        throw streamError(null, excerpt(response.redact(node != null && node.isTextual() ? node.asText() : data)));
+      }
       throw malformed(data, null);
     }
-    if ((node.has("error") && !node.has("choices")) || errorEvent) {
-      finish();
+    if (errorEvent || (!node.has("choices") && (node.has("error") || isFlatError(node)))) {
       JsonNode error = node.has("error") ? node.get("error") : node;
       String code = text(error.get("code")).or(() -> text(error.get("type"))).orElse(null);
-      String message = response.redact(error.isTextual() ? error.asText()
-          : text(error.get("message")).orElse(excerpt(data)));
-      code = response.redact(code);
-      throw new StreamErrorException(description + " stream reported an error after " + received + " chunk(s): "
-          + (code == null ? "" : code + ": ") + message + requestIdSuffix(), code, message,
-          metadata.requestId().orElse(null));
+      throw streamError(response.redact(code), response.redact(error.isTextual() ? error.asText()
+          : text(error.get("message")).orElse(excerpt(data))));
     }
     return decodeChunk(data);
+  }
+
+  private static boolean isFlatError(JsonNode node) {
+    return "error".equals(node.path("object").asText()) || "error".equals(node.path("type").asText())
+        || (node.hasNonNull("code") && node.hasNonNull("message"));
+  }
+
+  /** Ends the stream with the server's error; {@code code} (may be null) and {@code message} already redacted. */
+  private StreamErrorException streamError(String code, String message) {
+    finish();
+    return new StreamErrorException(description + " stream reported an error after " + received + " chunk(s): "
+        + (code == null ? "" : code + ": ") + message + requestIdSuffix(), code, message,
+        metadata.requestId().orElse(null));
   }
 
   private T decodeChunk(String data) {
