@@ -100,6 +100,28 @@ class StreamingTest extends InferenceTestSupport {
   }
 
   @Test
+  void withSeveralChoicesTheBodyMayEndWithoutDoneOnlyOnceEveryChoiceFinished() {
+    String second = CHUNK.replace("\"index\":0", "\"index\":1");
+    String stop0 = CHUNK.replace("\"finish_reason\":null", "\"finish_reason\":\"stop\"");
+    String stop1 = second.replace("\"finish_reason\":null", "\"finish_reason\":\"length\"");
+    server.enqueue(sse(CHUNK + second + stop0));
+    server.enqueue(sse(CHUNK + second + stop0 + stop1));
+
+    StreamException e = assertThrows(StreamException.class, () -> {
+      try (EventStream<ChatCompletionChunk> stream = inference.chatStreaming(ChatRequest.of(QWEN, "hi"))) {
+        stream.forEach(c -> { });
+      }
+    });
+    assertTrue(e.getMessage().contains("stream truncated: the body ended after 3 chunk(s) without [DONE] or a "
+        + "finish_reason for every choice (finished 1 of 2)"), e.getMessage());
+
+    try (EventStream<ChatCompletionChunk> stream = inference.chatStreaming(ChatRequest.of(QWEN, "hi"))) {
+      assertEquals(4, stream.stream().count());
+      assertTrue(stream.isComplete());
+    }
+  }
+
+  @Test
   void aMalformedChunkFailsWithAnExcerpt() {
     server.enqueue(sse(CHUNK + "data: {\"id\": \"c1\", \"choices\": [oops\n\n" + "data: [DONE]\n\n"));
 

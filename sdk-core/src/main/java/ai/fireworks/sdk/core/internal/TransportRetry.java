@@ -13,8 +13,8 @@ import java.util.Optional;
  * of a request safe to repeat; failures the request hands to its caller's own loop
  * ({@link ApiRequest#notRetriedOn}, such as cold starts) stay unretried whatever the header says.
  * It waits for the server's {@code Retry-After} (up to {@link RetryPolicy#maxRetryAfter()},
- * beyond which it gives up) or else the policy's {@link RetryPolicy#backoff()}. The {@link RetryLoop} keeps every wait inside the total deadline.
- * Immutable; thread-safe.
+ * beyond which it gives up) or else the policy's {@link RetryPolicy#backoff()}. The
+ * {@link RetryLoop} keeps every wait inside the total deadline. Immutable; thread-safe.
  *
  * @param <R> the attempt's result
  */
