@@ -6,8 +6,10 @@ import org.immutables.value.Value;
 
 /**
  * How failed attempts are retried. Retried: connection failures before a response, and HTTP 408,
- * 429, 500, 502, 503 and 504, for requests that are safe to repeat (reads, inference, and creates
- * that carry an id or an idempotency key). Delays grow exponentially from {@link #initialBackoff()}
+ * 429, 500, 502, 503, 504 and 520, for requests that are safe to repeat (reads, inference, and creates
+ * that carry an id or an idempotency key). A response header {@code x-should-retry: false} stops
+ * retries; {@code x-should-retry: true} allows a retry of any status, still only for a request
+ * that is safe to repeat. Delays grow exponentially from {@link #initialBackoff()}
  * to {@link #maxBackoff()} with full jitter; a server's {@code retry-after-ms} or {@code Retry-After}
  * is honoured up to {@link #maxRetryAfter()}. No retry starts after {@link #totalTimeout()}.
  * Immutable; thread-safe.

@@ -37,7 +37,12 @@ public class ApiException extends FireworksException {
     this.details = details.details();
   }
 
-  /** Returns the exception subclass that matches the status and error code. */
+  /**
+   * Returns the exception subclass that matches the status and error code. A structured
+   * {@code google.rpc.ErrorInfo} reason counts like the error code: HTTP 503 whose code or
+   * ErrorInfo reason is {@code DEPLOYMENT_SCALING_UP} is a {@link DeploymentScalingUpException}
+   * (the google.rpc form carries {@code UNAVAILABLE} as its code and the cold start only in the reason).
+   */
   public static ApiException create(ErrorDetails d) {
     switch (d.statusCode()) {
       case 400: return new BadRequestException(d);
@@ -48,11 +53,17 @@ public class ApiException extends FireworksException {
       case 412: return new PreconditionFailedException(d);
       case 429: return new RateLimitException(d);
       default:
-        if (d.statusCode() == 503 && d.errorCode().filter(DeploymentScalingUpException.CODE::equals).isPresent()) {
+        if (d.statusCode() == 503 && says(d, DeploymentScalingUpException.CODE)) {
           return new DeploymentScalingUpException(d);
         }
         return d.statusCode() >= 500 ? new ServerException(d) : new ApiException(d);
     }
+  }
+
+  /** Whether {@code code} is the error code or the reason of one of the {@code google.rpc.ErrorInfo} details. */
+  private static boolean says(ErrorDetails d, String code) {
+    return d.errorCode().filter(code::equals).isPresent()
+        || d.details().stream().anyMatch(x -> x.errorInfo().filter(i -> code.equals(i.reason())).isPresent());
   }
 
   private static String describe(ErrorDetails d) {
@@ -68,7 +79,12 @@ public class ApiException extends FireworksException {
     return statusCode;
   }
 
-  /** The server's error code, such as {@code NOT_FOUND} or {@code DEPLOYMENT_SCALING_UP}, if it sent one. */
+  /**
+   * The server's error code, such as {@code NOT_FOUND} or {@code DEPLOYMENT_SCALING_UP}, if it sent
+   * one: the body's {@code code} (a google.rpc number given by name, such as {@code UNAVAILABLE}),
+   * or its {@code status} name. The more specific reason of a google.rpc body is not copied here;
+   * read it from {@link #errorInfo()} (the exception's type already reflects it, see {@link #create}).
+   */
   public Optional<String> errorCode() {
     return Optional.ofNullable(errorCode);
   }

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 public final class ChatCompletionStream extends EventStream<ChatCompletionChunk> {
   ChatCompletionStream(StreamingResponse response, String description, Executor executor) {
     super(response, ChatChunkDecoder::decode, ChatCompletionChunk::usage, ChatCompletionChunk::perfMetrics,
-        c -> anyFinished(c.choices(), ChatChunkChoice::finishReason), description, executor);
+        (c, sink) -> eachChoice(c.choices(), ChatChunkChoice::index, ChatChunkChoice::finishReason, sink),
+        description, executor);
   }
 
   /**

@@ -22,7 +22,7 @@ public class ColdStartTimeoutException extends DeploymentScalingUpException {
   public ColdStartTimeoutException(DeploymentScalingUpException last, Duration waited, int attempts) {
     super(ErrorDetails.builder().statusCode(last.statusCode()).errorCode(last.errorCode())
         .message(last.errorMessage()).requestId(last.requestId()).headers(last.headers())
-        .body(last.body() == null ? "" : last.body()).retryAfter(last.retryAfter()).build());
+        .body(last.body() == null ? "" : last.body()).retryAfter(last.retryAfter()).details(last.details()).build());
     this.waited = waited;
     this.attempts = attempts;
     initCause(last);

@@ -20,7 +20,8 @@ public final class CompletionStream extends EventStream<CompletionChunk> {
 
   CompletionStream(StreamingResponse response, String description, Executor executor) {
     super(response, READER::readValue, CompletionChunk::usage, CompletionChunk::perfMetrics,
-        c -> anyFinished(c.choices(), CompletionChoice::finishReason), description, executor);
+        (c, sink) -> eachChoice(c.choices(), CompletionChoice::index, CompletionChoice::finishReason, sink),
+        description, executor);
   }
 
   /**

@@ -12,20 +12,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -39,7 +42,8 @@ import java.util.stream.StreamSupport;
  * {@code bodyIdleTimeout} throws {@link RequestTimeoutException}. A stream that ends without
  * {@code [DONE]} and without any {@code finish_reason} throws {@link StreamException}
  * ("truncated"), as does a chunk that is not valid JSON (with an excerpt) or a lost connection;
- * an error object sent inside the stream throws {@link StreamErrorException}. None of these is
+ * an error sent inside the stream ({@code {"error":...}}, a flat error object without
+ * {@code choices}, or an {@code event: error}, JSON or not) throws {@link StreamErrorException}. None of these is
  * retried: the SDK never repeats a stream once an event has reached the caller.
  *
  * <p>After the last chunk, {@link #usage()} and {@link #perfMetrics()} hold what the final chunk
@@ -62,7 +66,8 @@ public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T
   private final ChunkDecoder<T> decoder;
   private final Function<T, Optional<Usage>> usageOf;
   private final Function<T, Optional<JsonNode>> perfMetricsOf;
-  private final Predicate<T> finishes;
+  private final BiConsumer<T, ChoiceSink> choicesOf;
+  private final ChoiceSink choiceSink = this::choice;
   private final String description;
   private final ResponseMetadata metadata;
   private final Executor executor;
@@ -71,33 +76,40 @@ public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T
   private boolean iterated;
   private boolean ended;
   private boolean sawDone;
-  private boolean sawFinish;
+  /** Choice indexes seen, and those among them that carried a finish reason. */
+  private final Set<Integer> choicesSeen = new HashSet<>();
+  private final Set<Integer> choicesFinished = new HashSet<>();
   private int received;
   private T next;
   private Usage usage;
   private JsonNode perfMetrics;
 
   EventStream(StreamingResponse response, ChunkDecoder<T> decoder, Function<T, Optional<Usage>> usageOf,
-      Function<T, Optional<JsonNode>> perfMetricsOf, Predicate<T> finishes, String description, Executor executor) {
+      Function<T, Optional<JsonNode>> perfMetricsOf, BiConsumer<T, ChoiceSink> choicesOf, String description,
+      Executor executor) {
     this.executor = executor;
     this.response = response;
     this.reader = new SseReader(response.body());
     this.decoder = decoder;
     this.usageOf = usageOf;
     this.perfMetricsOf = perfMetricsOf;
-    this.finishes = finishes;
+    this.choicesOf = choicesOf;
     this.description = description;
     this.metadata = ResponseMetadata.of(response.status(), response.headers());
   }
 
-  /** True if one of {@code choices} has a finish reason; a loop, not a stream, as it runs for every chunk. */
-  static <C> boolean anyFinished(List<C> choices, Function<C, Optional<FinishReason>> finishReason) {
+  /** Receives each choice of a chunk: its index, and whether it carries a finish reason. */
+  @FunctionalInterface
+  interface ChoiceSink {
+    void choice(int index, boolean finished);
+  }
+
+  /** Hands each of {@code choices} to {@code sink}; a loop, not a stream, as it runs for every chunk. */
+  static <C> void eachChoice(List<C> choices, ToIntFunction<C> index, Function<C, Optional<FinishReason>> finishReason,
+      ChoiceSink sink) {
     for (C choice : choices) {
-      if (finishReason.apply(choice).isPresent()) {
-        return true;
-      }
+      sink.choice(index.applyAsInt(choice), finishReason.apply(choice).isPresent());
     }
-    return false;
   }
 
   /**
@@ -150,9 +162,12 @@ public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T
     return metadata;
   }
 
-  /** True once the stream ended properly: {@code [DONE]} was read, or the body ended after a {@code finish_reason}. */
+  /**
+   * True once the stream ended properly: {@code [DONE]} was read, or the body ended after a
+   * {@code finish_reason} for every choice index seen (all {@code n} of them when {@code n > 1}).
+   */
   public boolean isComplete() {
-    return ended && (sawDone || sawFinish);
+    return ended && (sawDone || everyChoiceFinished());
   }
 
   /** Number of chunks read so far. */
@@ -226,9 +241,11 @@ public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T
       if (event.isEmpty()) {
         boolean byCaller = closed;
         finish();
-        if (!sawFinish && !byCaller) {
+        if (!everyChoiceFinished() && !byCaller) {
           throw new StreamException(description + " stream truncated: the body ended after " + received
-              + " chunk(s) without [DONE] or a finish_reason" + requestIdSuffix());
+              + " chunk(s) without [DONE] or a finish_reason" + (choicesFinished.isEmpty() ? ""
+              : " for every choice (finished " + choicesFinished.size() + " of " + choicesSeen.size() + ")")
+              + requestIdSuffix());
         }
         return false;
       }
@@ -245,38 +262,57 @@ public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T
       received++;
       usageOf.apply(chunk).ifPresent(u -> usage = u);
       perfMetricsOf.apply(chunk).ifPresent(p -> perfMetrics = p);
-      sawFinish |= finishes.test(chunk);
+      choicesOf.accept(chunk, choiceSink);
       next = chunk;
       return true;
     }
     return false;
   }
 
+  /**
+   * A chunk, or the error the server sent instead: an {@code event: error} (JSON or not), or an
+   * object without {@code choices} that holds an {@code error}, or is itself a flat error
+   * ({@code "object":"error"}, {@code "type":"error"}, or a {@code code} with a {@code message}).
+   */
   private T decode(String data, boolean errorEvent) {
-    if (!errorEvent && !data.contains("\"error\"")) {
+    if (!errorEvent && data.contains("\"choices\"") && !data.contains("\"error\"")) {
       return decodeChunk(data); // the common case, parsed once with no tree in between
     }
     JsonNode node;
     try {
       node = Json.MAPPER.readTree(data);
     } catch (JsonProcessingException e) {
+      if (errorEvent) {
+        throw streamError(null, excerpt(response.redact(data)));
+      }
       throw malformed(data, e);
     }
     if (node == null || !node.isObject()) {
+      if (errorEvent) {
+        throw streamError(null, excerpt(response.redact(node != null && node.isTextual() ? node.asText() : data)));
+      }
       throw malformed(data, null);
     }
-    if ((node.has("error") && !node.has("choices")) || errorEvent) {
-      finish();
+    if (errorEvent || (!node.has("choices") && (node.has("error") || isFlatError(node)))) {
       JsonNode error = node.has("error") ? node.get("error") : node;
       String code = text(error.get("code")).or(() -> text(error.get("type"))).orElse(null);
-      String message = response.redact(error.isTextual() ? error.asText()
-          : text(error.get("message")).orElse(excerpt(data)));
-      code = response.redact(code);
-      throw new StreamErrorException(description + " stream reported an error after " + received + " chunk(s): "
-          + (code == null ? "" : code + ": ") + message + requestIdSuffix(), code, message,
-          metadata.requestId().orElse(null));
+      throw streamError(response.redact(code), response.redact(error.isTextual() ? error.asText()
+          : text(error.get("message")).orElse(excerpt(data))));
     }
     return decodeChunk(data);
+  }
+
+  private static boolean isFlatError(JsonNode node) {
+    return "error".equals(node.path("object").asText()) || "error".equals(node.path("type").asText())
+        || (node.hasNonNull("code") && node.hasNonNull("message"));
+  }
+
+  /** Ends the stream with the server's error; {@code code} (may be null) and {@code message} already redacted. */
+  private StreamErrorException streamError(String code, String message) {
+    finish();
+    return new StreamErrorException(description + " stream reported an error after " + received + " chunk(s): "
+        + (code == null ? "" : code + ": ") + message + requestIdSuffix(), code, message,
+        metadata.requestId().orElse(null));
   }
 
   private T decodeChunk(String data) {
@@ -311,6 +347,17 @@ public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T
     }
     throw new StreamException(description + " stream lost the connection after " + received + " chunk(s): " + e
         + requestIdSuffix(), e);
+  }
+
+  private void choice(int index, boolean finished) {
+    choicesSeen.add(index);
+    if (finished) {
+      choicesFinished.add(index);
+    }
+  }
+
+  private boolean everyChoiceFinished() {
+    return !choicesFinished.isEmpty() && choicesFinished.containsAll(choicesSeen);
   }
 
   private void finish() {

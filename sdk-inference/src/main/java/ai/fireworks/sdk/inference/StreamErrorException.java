@@ -4,9 +4,11 @@ import ai.fireworks.sdk.core.StreamException;
 import java.util.Optional;
 
 /**
- * The server reported an error inside a stream that had already begun (a {@code data:} event
- * holding an {@code {"error": ...}} object). Carries the server's code, message and the request id.
- * Never retried. Immutable; thread-safe.
+ * The server reported an error inside a stream that had already begun: a {@code data:} event
+ * holding an {@code {"error": ...}} object or a flat error object without {@code choices} (such as
+ * {@code {"message":...,"code":"NOT_FOUND","type":"error"}}), or an {@code event: error} (whose
+ * data, when it is not JSON, is the message and there is no code). Carries the server's code,
+ * message and the request id. Never retried. Immutable; thread-safe.
  */
 public class StreamErrorException extends StreamException {
   private static final long serialVersionUID = 1L;

@@ -107,6 +107,35 @@ class ColdStartTest extends InferenceTestSupport {
     assertEquals(1, reported.size(), "the report ran before the answer was handed over");
   }
 
+  /** The control plane's google.rpc form: code 14 (UNAVAILABLE), the cold start only in the ErrorInfo reason. */
+  static MockResponse scalingUpGoogleRpc() {
+    return new MockResponse.Builder().code(503).setHeader("Content-Type", "application/json")
+        .setHeader("x-should-retry", "true")
+        .body("{\"code\":14,\"message\":\"Deployment is scaling up\",\"details\":[{\"@type\":"
+            + "\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"DEPLOYMENT_SCALING_UP\"}]}").build();
+  }
+
+  @Test
+  void aGoogleRpcColdStartIsRiddenOutLikeTheErrorObjectForm() throws Exception {
+    server.enqueue(scalingUpGoogleRpc());
+    server.enqueue(scalingUpGoogleRpc());
+    server.enqueue(json(200, fixture("completion.json")));
+
+    CompletableFuture<Completion> f = riding(ColdStartPolicy.builder())
+        .completeAsync(CompletionRequest.of(ON_DEPLOYMENT, "Say this is a test"));
+    Duration first = runNext(ANY_WAIT);
+    runNext(ANY_WAIT);
+
+    assertEquals(" This is a test.", f.get(10, TimeUnit.SECONDS).text());
+    assertEquals(3, server.getRequestCount(), "one request per cold-start attempt: the transport left them alone");
+    assertBetween(Duration.ofMillis(2500), Duration.ofSeconds(5), first);
+    eventually(() -> waits.size() == 2, "onWait saw two waits");
+    assertTrue(waits.stream().allMatch(ColdStartWait::isScalingUp));
+    DeploymentScalingUpException cause = (DeploymentScalingUpException) waits.get(0).cause();
+    assertEquals("UNAVAILABLE", cause.errorCode().orElseThrow());
+    assertEquals("DEPLOYMENT_SCALING_UP", cause.errorInfo().orElseThrow().reason());
+  }
+
   @Test
   void theBlockingFormRidesOutTooAndTheWakerRunsOnce() throws Exception {
     server.enqueue(scalingUp());
@@ -159,6 +188,21 @@ class ColdStartTest extends InferenceTestSupport {
     assertInstanceOf(DeploymentScalingUpException.class, timeout.getCause());
     assertTrue(timeout.getMessage().contains("still scaling up after waiting 1m0s over " + timeout.attempts()
         + " attempts"), timeout.getMessage());
+  }
+
+  @Test
+  void aGoogleRpcColdStartThatOutlastsTheBudgetKeepsItsReason() throws Exception {
+    server.setDispatcher(always(scalingUpGoogleRpc()));
+
+    CompletableFuture<Completion> f = riding(ColdStartPolicy.builder().budget(Duration.ofSeconds(10)))
+        .completeAsync(CompletionRequest.of(ON_DEPLOYMENT, "hi"));
+    for (int i = 0; i < 20 && runNextUnless(ANY_WAIT, f::isDone).isPresent(); i++) {
+      // drive the waits until the budget is spent
+    }
+    ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS));
+
+    ColdStartTimeoutException timeout = assertInstanceOf(ColdStartTimeoutException.class, e.getCause());
+    assertEquals("DEPLOYMENT_SCALING_UP", timeout.errorInfo().orElseThrow().reason());
   }
 
   /** Moved from sdk-core's HttpTransportTest with the rule: the transport leaves cold starts to inference. */

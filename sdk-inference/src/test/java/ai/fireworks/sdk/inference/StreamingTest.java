@@ -29,6 +29,8 @@ class StreamingTest extends InferenceTestSupport {
   static final ModelRef LLAMA = ModelRef.of(ModelName.parse("accounts/fireworks/models/llama-v3p1-8b-instruct"));
   static final String CHUNK = "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
       + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"},\"finish_reason\":null}]}\n\n";
+  /** The API key of {@link InferenceTestSupport}'s client. */
+  static final String KEY = "fw_test_secret_key_123";
 
   @Test
   void chatStreamYieldsTypedChunksThenUsageAndPerfMetricsOfTheFinalChunk() throws Exception {
@@ -98,6 +100,28 @@ class StreamingTest extends InferenceTestSupport {
   }
 
   @Test
+  void withSeveralChoicesTheBodyMayEndWithoutDoneOnlyOnceEveryChoiceFinished() {
+    String second = CHUNK.replace("\"index\":0", "\"index\":1");
+    String stop0 = CHUNK.replace("\"finish_reason\":null", "\"finish_reason\":\"stop\"");
+    String stop1 = second.replace("\"finish_reason\":null", "\"finish_reason\":\"length\"");
+    server.enqueue(sse(CHUNK + second + stop0));
+    server.enqueue(sse(CHUNK + second + stop0 + stop1));
+
+    StreamException e = assertThrows(StreamException.class, () -> {
+      try (EventStream<ChatCompletionChunk> stream = inference.chatStreaming(ChatRequest.of(QWEN, "hi"))) {
+        stream.forEach(c -> { });
+      }
+    });
+    assertTrue(e.getMessage().contains("stream truncated: the body ended after 3 chunk(s) without [DONE] or a "
+        + "finish_reason for every choice (finished 1 of 2)"), e.getMessage());
+
+    try (EventStream<ChatCompletionChunk> stream = inference.chatStreaming(ChatRequest.of(QWEN, "hi"))) {
+      assertEquals(4, stream.stream().count());
+      assertTrue(stream.isComplete());
+    }
+  }
+
+  @Test
   void aMalformedChunkFailsWithAnExcerpt() {
     server.enqueue(sse(CHUNK + "data: {\"id\": \"c1\", \"choices\": [oops\n\n" + "data: [DONE]\n\n"));
 
@@ -140,6 +164,48 @@ class StreamingTest extends InferenceTestSupport {
     assertEquals("replica evicted", e.errorMessage());
     assertEquals("req-stream", e.requestId().orElseThrow());
     assertTrue(e.getMessage().contains("after 1 chunk(s): INTERNAL: replica evicted"), e.getMessage());
+  }
+
+  private StreamErrorException streamErrorAfter(String events) {
+    server.enqueue(sse(CHUNK + events));
+    List<String> seen = new ArrayList<>();
+    StreamErrorException e = assertThrows(StreamErrorException.class, () -> {
+      try (EventStream<ChatCompletionChunk> stream = inference.chatStreaming(ChatRequest.of(QWEN, "hi"))) {
+        stream.forEach(c -> seen.add(c.text()));
+      }
+    });
+    assertEquals(List.of("Hi"), seen, "no empty chunk is handed out for the error");
+    return e;
+  }
+
+  @Test
+  void aFlatErrorObjectWithoutChoicesIsAStreamError() {
+    StreamErrorException e = streamErrorAfter("data: {\"message\":\"Model not found\",\"param\":\"model\","
+        + "\"code\":\"NOT_FOUND\",\"type\":\"error\"}\n\n");
+
+    assertEquals("NOT_FOUND", e.errorCode().orElseThrow());
+    assertEquals("Model not found", e.errorMessage());
+    assertEquals("req-stream", e.requestId().orElseThrow());
+  }
+
+  @Test
+  void aGoogleRpcStatusOrAnErrorTypedObjectInsideTheStreamIsAStreamError() {
+    StreamErrorException rpc = streamErrorAfter("data: {\"code\":14,\"message\":\"replica gone\"}\n\n");
+    assertEquals("14", rpc.errorCode().orElseThrow());
+    assertEquals("replica gone", rpc.errorMessage());
+
+    StreamErrorException typed = streamErrorAfter("data: {\"object\":\"error\",\"message\":\"overloaded\"}\n\n");
+    assertEquals("overloaded", typed.errorMessage());
+  }
+
+  @Test
+  void anErrorEventWithDataThatIsNotJsonIsAStreamErrorWithThatMessage() {
+    StreamErrorException e = streamErrorAfter("event: error\ndata: upstream reset, key " + KEY + "\n\n");
+
+    assertTrue(e.errorCode().isEmpty());
+    assertEquals("upstream reset, key ****", e.errorMessage());
+    assertFalse(e.getMessage().contains(KEY), e.getMessage());
+    assertFalse(e.getMessage().contains("malformed"), e.getMessage());
   }
 
   @Test

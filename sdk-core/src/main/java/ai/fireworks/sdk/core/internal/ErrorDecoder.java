@@ -18,7 +18,10 @@ import java.util.TreeMap;
  * Turns an error response into an {@link ApiException}. Reads every body shape Fireworks is known
  * to send: {@code {"error":{"message","code","type"}}}, flat {@code {"message","code"}}, google.rpc
  * {@code {"code":5,"message","details"}} (its {@code details} read by {@link ErrorDetailParser}),
- * and plain text. Never throws while decoding.
+ * Google-style {@code {"error":{"code":503,"message","status":"UNAVAILABLE"}}}, and plain text.
+ * The message is the {@code error} object's, else the top-level one, else a body excerpt. A
+ * {@code google.rpc.ErrorInfo} reason is kept in the details, not in the error code;
+ * {@link ApiException#create} classifies on both. Never throws while decoding.
  */
 public final class ErrorDecoder {
   private static final int EXCERPT = 200;
@@ -46,7 +49,10 @@ public final class ErrorDecoder {
     String message = null;
     if (error != null && error.isObject()) {
       message = textOf(error.get("message"));
-      d.errorCode(code(error.get("code")).or(() -> code(error.get("status"))));
+      if (message == null && root.path("error").isObject()) {
+        message = textOf(root.get("message")); // {"error":{"code":...},"message":...}
+      }
+      d.errorCode(errorCode(error));
       d.details(ErrorDetailParser.parse(error.get("details")));
       if (message == null && root.path("error").isTextual()) {
         message = root.get("error").asText();
@@ -74,6 +80,20 @@ public final class ErrorDecoder {
 
   private static String textOf(JsonNode n) {
     return n != null && n.isValueNode() && !n.isNull() ? n.asText() : null;
+  }
+
+  /**
+   * The body's error code: {@code code} (a google.rpc number named, such as 14 as
+   * {@code UNAVAILABLE}), else {@code status}; but when {@code code} merely repeats the HTTP
+   * status (a number from 100) next to a {@code status} name, as Google-style bodies do, the name.
+   */
+  private static Optional<String> errorCode(JsonNode error) {
+    JsonNode code = error.get("code");
+    Optional<String> status = code(error.get("status"));
+    if (code != null && code.isNumber() && code.asInt() >= 100 && status.isPresent()) {
+      return status;
+    }
+    return code(code).or(() -> status);
   }
 
   private static Optional<String> code(JsonNode n) {

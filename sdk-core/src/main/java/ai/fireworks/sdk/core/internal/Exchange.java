@@ -52,7 +52,7 @@ final class Exchange {
    * @param timeout how long it may take, body included
    */
   CompletableFuture<ApiResponse> send(ApiRequest request, RequestOptions options, int number, Duration timeout) {
-    return checked(exchange(request, options, number, timeout, HttpResponse.BodyHandlers.ofByteArray()), r -> {
+    return checked(exchange(request, options, number, timeout, false, HttpResponse.BodyHandlers.ofByteArray()), r -> {
       if (r.statusCode() >= 300) {
         throw failure(request, r.statusCode(), r.headers(), r.body());
       }
@@ -65,7 +65,7 @@ final class Exchange {
       Duration timeout) {
     HttpResponse.BodyHandler<Object> handler = info -> untyped(info.statusCode() < 300
         ? new IdleTimeoutBody(bodyIdleTimeout) : HttpResponse.BodySubscribers.ofByteArray());
-    return checked(exchange(request, options, number, timeout, handler), r -> {
+    return checked(exchange(request, options, number, timeout, true, handler), r -> {
       if (r.statusCode() >= 300) {
         throw failure(request, r.statusCode(), r.headers(), (byte[]) r.body());
       }
@@ -92,8 +92,8 @@ final class Exchange {
   }
 
   private <B> CompletableFuture<HttpResponse<B>> exchange(ApiRequest request, RequestOptions options, int number,
-      Duration timeout, HttpResponse.BodyHandler<B> handler) {
-    HttpRequest httpRequest = requests.build(request, options, number);
+      Duration timeout, boolean streamed, HttpResponse.BodyHandler<B> handler) {
+    HttpRequest httpRequest = requests.build(request, options, number, streamed);
     long started = System.nanoTime();
     LOG.log(System.Logger.Level.DEBUG, () -> "--> " + request);
     if (Blocking.callerWaits()) {

@@ -33,8 +33,11 @@ final class RequestFactory {
     this.defaultHeaders = settable;
   }
 
-  /** The request for attempt number {@code attempt} (from 1). */
-  HttpRequest build(ApiRequest request, RequestOptions options, int attempt) {
+  /**
+   * The request for attempt number {@code attempt} (from 1); a {@code streamed} one accepts
+   * {@code text/event-stream}, any other {@code application/json}.
+   */
+  HttpRequest build(ApiRequest request, RequestOptions options, int attempt, boolean streamed) {
     // No HttpRequest.timeout: the attempt timer owns the deadline (on the client's clock, body
     // included), and a JDK request timer would wake the HTTP client's selector thread on every request.
     Map<String, String> query = request.query();
@@ -50,7 +53,7 @@ final class RequestFactory {
       }
     });
     b.setHeader("Authorization", authorization);
-    b.setHeader("Accept", "application/json");
+    b.setHeader("Accept", streamed ? "text/event-stream" : "application/json");
     options.idempotencyKey().ifPresent(k -> b.setHeader("Idempotency-Key", k));
     if (attempt > 1) {
       b.setHeader("X-Retry-Count", Integer.toString(attempt - 1));

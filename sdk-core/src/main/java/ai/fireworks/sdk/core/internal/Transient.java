@@ -8,12 +8,12 @@ import java.net.http.HttpConnectTimeoutException;
 import java.util.Set;
 
 /**
- * The SDK's one rule for "this failure may go away if tried again": HTTP 408, 429, 500, 502, 503
- * and 504, lost or refused connections, and timeouts. Transport retries, waiters and the control
+ * The SDK's one rule for "this failure may go away if tried again": HTTP 408, 429, 500, 502, 503,
+ * 504 and 520, lost or refused connections, and timeouts. Transport retries, waiters and the control
  * plane's services all ask here. Stateless; thread-safe.
  */
 public final class Transient {
-  private static final Set<Integer> STATUS = Set.of(408, 429, 500, 502, 503, 504);
+  private static final Set<Integer> STATUS = Set.of(408, 429, 500, 502, 503, 504, 520);
 
   private Transient() {}
 

@@ -126,6 +126,44 @@ class ErrorDecoderTest {
   }
 
   @Test
+  void aGoogleRpcColdStartIsClassifiedOnItsErrorInfoReason() {
+    ApiException e = decode(503, "{\"code\":14,\"message\":\"scaling up\",\"details\":[{\"@type\":"
+        + "\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"DEPLOYMENT_SCALING_UP\"}]}");
+
+    assertEquals(DeploymentScalingUpException.class, e.getClass());
+    assertEquals("UNAVAILABLE", e.errorCode().orElseThrow(), "the code stays what the body's code says");
+    assertEquals("DEPLOYMENT_SCALING_UP", e.errorInfo().orElseThrow().reason());
+    assertEquals("scaling up", e.errorMessage());
+  }
+
+  @Test
+  void anErrorInfoReasonDoesNotMakeAColdStartOfAnotherStatusOrReason() {
+    String body = "{\"code\":14,\"message\":\"m\",\"details\":[{\"@type\":"
+        + "\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"%s\"}]}";
+
+    assertEquals(ServerException.class, decode(500, String.format(body, "DEPLOYMENT_SCALING_UP")).getClass());
+    assertEquals(ServerException.class, decode(503, String.format(body, "SERVICE_OVERLOADED")).getClass());
+  }
+
+  @Test
+  void googleStyleHttpCodeWithStatusNameUsesTheName() {
+    ApiException e = decode(503, "{\"error\":{\"code\":503,\"message\":\"busy\",\"status\":\"UNAVAILABLE\"}}");
+
+    assertEquals("UNAVAILABLE", e.errorCode().orElseThrow());
+    assertEquals("busy", e.errorMessage());
+    assertEquals("503", decode(503, "{\"error\":{\"code\":503,\"message\":\"busy\"}}").errorCode().orElseThrow(),
+        "without a status name the number is all there is");
+  }
+
+  @Test
+  void anErrorObjectWithoutAMessageFallsBackToTheTopLevelMessage() {
+    ApiException e = decode(400, "{\"error\":{\"code\":\"INVALID\"},\"message\":\"top-level words\"}");
+
+    assertEquals("top-level words", e.errorMessage());
+    assertEquals("INVALID", e.errorCode().orElseThrow());
+  }
+
+  @Test
   void googleRpcFailedPreconditionOn412() throws Exception {
     ApiException e = decode(412, Map.of(), fixture("google-rpc-412.json"));
 

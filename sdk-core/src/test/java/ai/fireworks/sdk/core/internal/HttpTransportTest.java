@@ -12,6 +12,7 @@ import ai.fireworks.sdk.core.AuthenticationException;
 import ai.fireworks.sdk.core.BadRequestException;
 import ai.fireworks.sdk.core.ConflictException;
 import ai.fireworks.sdk.core.ConnectionException;
+import ai.fireworks.sdk.core.DeploymentScalingUpException;
 import ai.fireworks.sdk.core.FireworksClient;
 import ai.fireworks.sdk.core.NotFoundException;
 import ai.fireworks.sdk.core.PermissionDeniedException;
@@ -100,7 +101,7 @@ class HttpTransportTest {
   // ---- which failures are retried ------------------------------------------------------------
 
   @ParameterizedTest
-  @ValueSource(ints = {408, 429, 500, 502, 503, 504})
+  @ValueSource(ints = {408, 429, 500, 502, 503, 504, 520})
   void retriesRetryableStatusOnGet(int status) throws Exception {
     HttpTransport t = transport();
     server.enqueue(json(status, "{\"error\":{\"message\":\"try again\"}}"));
@@ -114,6 +115,84 @@ class HttpTransportTest {
     assertEquals("1", server.takeRequest().getHeaders().get("X-Retry-Count"));
     Duration delay = time.requestedWaits().get(0);
     assertTrue(delay.compareTo(RetryPolicy.defaults().initialBackoff()) <= 0, "first backoff within 0.5 s, was " + delay);
+  }
+
+  private static MockResponse shouldRetry(int code, String advice) {
+    return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json")
+        .setHeader("x-should-retry", advice).body("{\"error\":{\"message\":\"advice\"}}").build();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"false", "FALSE", " False "})
+  void xShouldRetryFalseStopsARetryableStatus(String advice) throws Exception {
+    HttpTransport t = transport();
+    server.enqueue(shouldRetry(503, advice));
+    server.enqueue(ok());
+
+    ServerException e = fails(ServerException.class, get(t));
+
+    assertEquals(503, e.statusCode());
+    assertEquals(1, server.getRequestCount());
+    assertEquals(List.of(), time.requestedWaits());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"true", "TRUE"})
+  void xShouldRetryTrueRetriesAStatusThatIsNotTransient(String advice) throws Exception {
+    assertAGetSucceedsOnItsRetryAfter(shouldRetry(409, advice));
+  }
+
+  @Test
+  void xShouldRetryTrueStillRespectsMaxAttempts() throws Exception {
+    HttpTransport t = transport(b -> b.retryPolicy(RetryPolicy.defaults().withMaxAttempts(2)));
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(shouldRetry(400, "true"));
+    }
+
+    fails(BadRequestException.class, get(t));
+
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void xShouldRetryTrueRepeatsAPostOnlyWhenItIsSafeToRepeat() throws Exception {
+    HttpTransport t = transport();
+    server.enqueue(shouldRetry(500, "true"));
+    server.enqueue(shouldRetry(500, "true"));
+    server.enqueue(ok());
+    ApiRequest post = ApiRequest.post("/v1/y", Map.of("a", 1));
+
+    fails(ServerException.class, t.send(post, RequestOptions.none(), JsonNode.class));
+    assertEquals(1, server.getRequestCount(), "a POST without an idempotency key is not repeated");
+    run(t.send(post, RequestOptions.builder().idempotencyKey("k-1").build(), JsonNode.class));
+
+    assertEquals(3, server.getRequestCount(), "with a key it is");
+  }
+
+  @Test
+  void xShouldRetryTrueLeavesFailuresTheCallerWaitsOutItselfToTheCaller() throws Exception {
+    HttpTransport t = transport();
+    server.enqueue(new MockResponse.Builder().code(503).setHeader("x-should-retry", "true")
+        .body("{\"error\":{\"message\":\"cold\",\"code\":\"DEPLOYMENT_SCALING_UP\"}}").build());
+    server.enqueue(ok());
+
+    fails(DeploymentScalingUpException.class, t.send(ApiRequest.post("/v1/y", Map.of("a", 1)).idempotent()
+        .notRetriedOn(DeploymentScalingUpException.class), RequestOptions.none(), JsonNode.class));
+
+    assertEquals(1, server.getRequestCount(), "cold starts are the caller's (ColdStartRetry's) to wait out");
+  }
+
+  @Test
+  void anUnknownXShouldRetryValueLeavesTheStatusRule() throws Exception {
+    HttpTransport t = transport();
+    server.enqueue(shouldRetry(404, "maybe"));
+    server.enqueue(shouldRetry(502, "maybe"));
+    server.enqueue(ok());
+
+    fails(NotFoundException.class, get(t));
+    run(get(t));
+
+    assertEquals(3, server.getRequestCount());
   }
 
   @Test
@@ -130,9 +209,14 @@ class HttpTransportTest {
 
   @Test
   void retriesAGetWhenTheConnectionDropsMidBody() throws Exception {
+    assertAGetSucceedsOnItsRetryAfter(new MockResponse.Builder().code(200).body("{\"partial\":")
+        .setHeader("Content-Length", "1000").onResponseEnd(new SocketEffect.CloseSocket()).build());
+  }
+
+  /** A GET answered by {@code first} and then by a success is retried once and succeeds. */
+  private void assertAGetSucceedsOnItsRetryAfter(MockResponse first) throws Exception {
     HttpTransport t = transport();
-    server.enqueue(new MockResponse.Builder().code(200).body("{\"partial\":").setHeader("Content-Length", "1000")
-        .onResponseEnd(new SocketEffect.CloseSocket()).build());
+    server.enqueue(first);
     server.enqueue(ok());
 
     JsonNode body = run(get(t));
@@ -567,6 +651,22 @@ class HttpTransportTest {
       assertEquals("req-7", response.requestId().orElseThrow());
       assertEquals("data: one\n\ndata: [DONE]\n\n", new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
     }
+  }
+
+  @Test
+  void aStreamAcceptsEventStreamAndABufferedCallJson() throws Exception {
+    HttpTransport t = transport();
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
+        .body("data: [DONE]\n\n").build());
+    server.enqueue(ok());
+
+    CompletableFuture<StreamingResponse> f = t.stream(ApiRequest.get("/v1/s"), RequestOptions.none());
+    time.drive(f);
+    Blocking.join(f).close();
+    run(get(t));
+
+    assertEquals("text/event-stream", server.takeRequest().getHeaders().get("Accept"));
+    assertEquals("application/json", server.takeRequest().getHeaders().get("Accept"));
   }
 
   @Test
