@@ -174,7 +174,8 @@ public final class ChatRequest extends InferenceRequest {
      * @throws IllegalArgumentException if there are no messages, the messages carry more than
      *     {@value Image#MAX_PER_REQUEST} images or base64 images totalling
      *     {@value Image#MAX_BASE64_BYTES_PER_REQUEST} bytes or more, or {@code tool_choice} names a
-     *     function that is not among the tools
+     *     function that is not among the tools, or fields the service refuses together are set
+     *     (see {@link InferenceRequest.Builder#build()})
      */
     @Override
     public ChatRequest build() {
@@ -182,6 +183,7 @@ public final class ChatRequest extends InferenceRequest {
         throw new IllegalArgumentException("messages must contain at least one message, was empty");
       }
       checkImages(messages);
+      checkCombinations();
       if (toolChoice != null && toolChoice.functionName().isPresent() && !tools.isEmpty()) {
         String name = toolChoice.functionName().get();
         if (tools.stream().noneMatch(t -> t.function().name().equals(name))) {

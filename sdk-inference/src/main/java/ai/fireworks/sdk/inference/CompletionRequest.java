@@ -70,13 +70,15 @@ public final class CompletionRequest extends InferenceRequest {
     /**
      * Builds the request.
      *
-     * @throws IllegalArgumentException if no prompt was set
+     * @throws IllegalArgumentException if no prompt was set, or fields the service refuses
+     *     together are set (see {@link InferenceRequest.Builder#build()})
      */
     @Override
     public CompletionRequest build() {
       if (prompt == null && !hasExtra("prompt")) {
         throw new IllegalArgumentException("prompt is required for a completion request, was absent");
       }
+      checkCombinations();
       return new CompletionRequest(this);
     }
   }

@@ -53,7 +53,9 @@ public final class Image {
 
   /**
    * An image by URL: {@code https://...} (or {@code http://}) for the server to download, or a
-   * complete {@code data:image/<format>;base64,<data>} URI.
+   * complete {@code data:image/<format>;base64,<data>} URI. A data URI is sent with the canonical
+   * header of its format, {@code data:<}{@link ImageFormat#mimeType()}{@code >;base64,}: lower case,
+   * {@code image/jpg} as {@code image/jpeg}, {@code image/x-portable-pixmap} as {@code image/ppm}.
    *
    * @throws IllegalArgumentException if it is neither, or a data URI of an unsupported format
    */
@@ -67,7 +69,9 @@ public final class Image {
             + excerpt(url));
       }
       ImageFormat f = format(header.substring(0, header.length() - ";base64".length()));
-      return new Image(url, null, url.length(), comma + 1, f);
+      String prefix = prefix(f);
+      String canonical = url.startsWith(prefix) ? url : prefix + url.substring(comma + 1);
+      return new Image(canonical, null, canonical.length(), prefix.length(), f);
     }
     try {
       URI uri = new URI(url);
@@ -199,7 +203,7 @@ public final class Image {
   }
 
   private static Image encode(InputStream in, ImageFormat format, long size) throws IOException {
-    byte[] prefix = ("data:" + format.mimeType() + ";base64,").getBytes(StandardCharsets.US_ASCII);
+    byte[] prefix = prefix(format).getBytes(StandardCharsets.US_ASCII);
     long encoded = size < 0 ? -1 : 4 * ((size + 2) / 3);
     if (encoded >= MAX_BASE64_BYTES_PER_REQUEST) {
       throw tooLarge(encoded);
@@ -210,6 +214,11 @@ public final class Image {
       in.transferTo(base64);
     }
     return new Image(null, out.bytes, out.count, prefix.length, format);
+  }
+
+  /** The canonical header of a data URI of {@code format}, comma included. */
+  private static String prefix(ImageFormat format) {
+    return "data:" + format.mimeType() + ";base64,";
   }
 
   private static ImageFormat sniff(Path file) throws IOException {

@@ -19,8 +19,8 @@ public enum ImageFormat {
   BMP("image/bmp"),
   /** TIFF ({@code .tif}, {@code .tiff}), {@code image/tiff}. */
   TIFF("image/tiff"),
-  /** Portable pixmap, {@code image/x-portable-pixmap}. */
-  PPM("image/x-portable-pixmap");
+  /** Portable pixmap, {@code image/ppm} (the service's spelling; {@code image/x-portable-pixmap} is read too). */
+  PPM("image/ppm");
 
   /** Bytes {@link #sniff} needs to tell the formats apart. */
   static final int HEADER_BYTES = 8;
@@ -51,13 +51,16 @@ public enum ImageFormat {
     }
   }
 
-  /** The format a MIME type names ({@code image/jpg} and {@code image/ppm} too), if it is one of the accepted ones. */
+  /**
+   * The format a MIME type names, in any case ({@code image/jpg} and {@code image/x-portable-pixmap}
+   * too), if it is one of the accepted ones.
+   */
   public static Optional<ImageFormat> fromMimeType(String mimeType) {
     String m = mimeType.toLowerCase(Locale.ROOT);
     if (m.equals("image/jpg")) {
       return Optional.of(JPEG);
     }
-    if (m.equals("image/ppm")) {
+    if (m.equals("image/x-portable-pixmap")) {
       return Optional.of(PPM);
     }
     for (ImageFormat f : values()) {

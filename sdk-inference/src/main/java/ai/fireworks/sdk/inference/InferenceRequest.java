@@ -3,6 +3,7 @@ package ai.fireworks.sdk.inference;
 import ai.fireworks.sdk.core.AccountId;
 import ai.fireworks.sdk.core.ModelRef;
 import ai.fireworks.sdk.core.internal.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,6 +23,9 @@ import java.util.Set;
  */
 public abstract sealed class InferenceRequest permits CompletionRequest, ChatRequest {
   private static final Set<String> RESERVED = Set.of("model", "stream");
+  private static final List<String> EFFORTS = List.of("low", "medium", "high", "none");
+  /** Least {@code thinking.budget_tokens} the service accepts. */
+  private static final int MIN_THINKING_BUDGET = 1024;
 
   private final Object model;
   private final Map<String, Object> params;
@@ -69,6 +73,11 @@ public abstract sealed class InferenceRequest permits CompletionRequest, ChatReq
   /** {@code max_tokens}: most tokens to generate. */
   public Optional<Integer> maxTokens() {
     return param("max_tokens", Integer.class);
+  }
+
+  /** {@code max_completion_tokens}: the newer name of {@code max_tokens}; never set together with it. */
+  public Optional<Integer> maxCompletionTokens() {
+    return param("max_completion_tokens", Integer.class);
   }
 
   /** {@code temperature}, 0 to 2. */
@@ -202,7 +211,10 @@ public abstract sealed class InferenceRequest permits CompletionRequest, ChatReq
      * Builds the request.
      *
      * @return an immutable request
-     * @throws IllegalArgumentException if a required field is missing
+     * @throws IllegalArgumentException if a required field is missing, or fields the service
+     *     refuses together are set (modeled or extra): {@code max_tokens} with
+     *     {@code max_completion_tokens}, or {@code thinking} with {@code reasoning_effort}; or
+     *     {@code thinking.budget_tokens} is below 1024
      */
     public abstract R build();
 
@@ -223,12 +235,25 @@ public abstract sealed class InferenceRequest permits CompletionRequest, ChatReq
       return self();
     }
 
-    /** {@code max_tokens}: most tokens to generate; at least 1. With the default context-length behaviour the server may lower it to fit. */
+    /**
+     * {@code max_tokens}: most tokens to generate; at least 0. With 0 and {@link #echo echo} the
+     * server only scores the prompt. With the default context-length behaviour the server may
+     * lower it to fit. Cannot be combined with {@link #maxCompletionTokens} ({@link #build} refuses).
+     *
+     * @throws IllegalArgumentException if negative
+     */
     public B maxTokens(int maxTokens) {
-      if (maxTokens < 1) {
-        throw new IllegalArgumentException("maxTokens must be at least 1, was " + maxTokens);
-      }
-      return set("max_tokens", maxTokens);
+      return set("max_tokens", notNegative("maxTokens", maxTokens));
+    }
+
+    /**
+     * {@code max_completion_tokens}: the newer name of {@code max_tokens}, with the same rule: at
+     * least 0. Cannot be combined with {@link #maxTokens} ({@link #build} refuses).
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public B maxCompletionTokens(int maxCompletionTokens) {
+      return set("max_completion_tokens", notNegative("maxCompletionTokens", maxCompletionTokens));
     }
 
     /** {@code temperature}: sampling temperature, 0 (greedy) to 2. */
@@ -362,22 +387,46 @@ public abstract sealed class InferenceRequest permits CompletionRequest, ChatReq
       return set("perf_metrics_in_response", perfMetrics);
     }
 
-    /** {@code reasoning_effort} for reasoning models, such as {@code "low"}, {@code "medium"}, {@code "high"} or {@code "none"}. */
+    /**
+     * {@code reasoning_effort} for reasoning models: {@code "low"}, {@code "medium"},
+     * {@code "high"} or {@code "none"}. A value the service adds later can be sent with
+     * {@code putExtra("reasoning_effort", value)}. Cannot be combined with {@link #thinking}
+     * ({@link #build} refuses).
+     *
+     * @throws IllegalArgumentException for any other string
+     */
     public B reasoningEffort(String effort) {
-      return set("reasoning_effort", nonBlank("reasoningEffort", effort));
+      if (!EFFORTS.contains(Objects.requireNonNull(effort, "reasoningEffort"))) {
+        throw new IllegalArgumentException("reasoningEffort must be one of \"low\", \"medium\", \"high\" or \"none\", was \""
+            + effort + "\" (putExtra(\"reasoning_effort\", ...) sends a value this SDK does not know)");
+      }
+      return set("reasoning_effort", effort);
     }
 
     /** {@code reasoning_effort} as a token budget; at least 0. */
     public B reasoningEffort(int budgetTokens) {
-      if (budgetTokens < 0) {
-        throw new IllegalArgumentException("reasoningEffort must not be negative, was " + budgetTokens);
-      }
-      return set("reasoning_effort", budgetTokens);
+      return set("reasoning_effort", notNegative("reasoningEffort", budgetTokens));
     }
 
     /** {@code reasoning_effort} as on/off. */
     public B reasoningEffort(boolean enabled) {
       return set("reasoning_effort", enabled);
+    }
+
+    /**
+     * {@code thinking}: {@code {"type": "enabled", "budget_tokens": budgetTokens}}, extended
+     * thinking with a budget of at least 1024 tokens. Cannot be combined with
+     * {@code reasoning_effort} ({@link #build} refuses). Send {@code {"type": "disabled"}} with
+     * {@link #putExtra}.
+     *
+     * @throws IllegalArgumentException if {@code budgetTokens} is below 1024
+     */
+    public B thinking(int budgetTokens) {
+      checkThinkingBudget(budgetTokens);
+      Map<String, Object> thinking = new LinkedHashMap<>();
+      thinking.put("type", "enabled");
+      thinking.put("budget_tokens", budgetTokens);
+      return set("thinking", Collections.unmodifiableMap(thinking));
     }
 
     /**
@@ -409,6 +458,41 @@ public abstract sealed class InferenceRequest permits CompletionRequest, ChatReq
       return extra.containsKey(name);
     }
 
+    /**
+     * Refuses what the service refuses together, counting extras (which override modeled
+     * fields): {@code max_tokens} with {@code max_completion_tokens}, {@code thinking} with
+     * {@code reasoning_effort}, and a {@code thinking.budget_tokens} below 1024.
+     */
+    void checkCombinations() {
+      exclusive("max_tokens", "max_completion_tokens", "max_completion_tokens is another name for max_tokens");
+      exclusive("thinking", "reasoning_effort", "they are two ways to control reasoning");
+      Object thinking = sent("thinking");
+      if (thinking != null) {
+        JsonNode budget = Json.MAPPER.valueToTree(thinking).get("budget_tokens");
+        if (budget != null && !(budget.isIntegralNumber() && budget.canConvertToInt())) {
+          throw new IllegalArgumentException("thinking.budget_tokens must be an integer of at least " + MIN_THINKING_BUDGET
+              + ", was " + budget);
+        }
+        if (budget != null) {
+          checkThinkingBudget(budget.intValue());
+        }
+      }
+    }
+
+    private void exclusive(String a, String b, String why) {
+      Object va = sent(a);
+      Object vb = sent(b);
+      if (va != null && vb != null) {
+        throw new IllegalArgumentException(a + " (" + Json.MAPPER.valueToTree(va) + ") and " + b + " ("
+            + Json.MAPPER.valueToTree(vb) + ") cannot be combined: " + why + "; set only one");
+      }
+    }
+
+    /** The value sent for {@code wireName}: the extra if there is one, else the modeled one; null if none. */
+    private Object sent(String wireName) {
+      return extra.containsKey(wireName) ? extra.get(wireName) : params.get(wireName);
+    }
+
     boolean hasModel() {
       return model != null;
     }
@@ -427,6 +511,20 @@ public abstract sealed class InferenceRequest permits CompletionRequest, ChatReq
 
     private static String fmt(double d) {
       return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static int notNegative(String field, int value) {
+      if (value < 0) {
+        throw new IllegalArgumentException(field + " must not be negative, was " + value);
+      }
+      return value;
+    }
+
+    private static void checkThinkingBudget(int budgetTokens) {
+      if (budgetTokens < MIN_THINKING_BUDGET) {
+        throw new IllegalArgumentException("thinking.budget_tokens must be at least " + MIN_THINKING_BUDGET + ", was "
+            + budgetTokens);
+      }
     }
 
     private static String nonBlank(String field, String value) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.fireworks.sdk.core.DeploymentName;
 import ai.fireworks.sdk.core.ModelName;
 import ai.fireworks.sdk.core.ModelRef;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
@@ -95,6 +96,30 @@ class RequestBodyTest extends InferenceTestSupport {
     RecordedRequest sent = take();
     assertEquals(tree("{\"model\":\"accounts/fireworks/models/llama-v3p1-8b-instruct\",\"prompt\":\"hi\","
         + "\"max_tokens\":7}"), body(sent));
+  }
+
+  @Test
+  void echoWithZeroMaxTokensScoresThePrompt() throws Exception {
+    server.enqueue(json(200, fixture("completion.json")));
+
+    inference.complete(CompletionRequest.builder().model(ModelRef.of(LLAMA)).prompt("hi").echo(true).maxTokens(0)
+        .logprobs(1).build());
+
+    assertEquals(tree("{\"model\":\"accounts/fireworks/models/llama-v3p1-8b-instruct\",\"prompt\":\"hi\","
+        + "\"echo\":true,\"max_tokens\":0,\"logprobs\":1}"), body(take()));
+  }
+
+  @Test
+  void maxCompletionTokensAndThinkingAreSentAsTheReferenceSpellsThem() throws Exception {
+    server.enqueue(json(200, fixture("chat-completion.json")));
+
+    inference.chat(ChatRequest.builder().model(ModelRef.of(QWEN)).addMessage(ChatMessage.user("hi"))
+        .maxCompletionTokens(4096).thinking(2048).build());
+
+    JsonNode sent = body(take());
+    assertEquals(4096, sent.get("max_completion_tokens").intValue());
+    assertEquals(tree("{\"type\":\"enabled\",\"budget_tokens\":2048}"), sent.get("thinking"));
+    assertFalse(sent.has("max_tokens"));
   }
 
   @Test

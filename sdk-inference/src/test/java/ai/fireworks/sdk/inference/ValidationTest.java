@@ -10,6 +10,7 @@ import ai.fireworks.sdk.core.ModelName;
 import ai.fireworks.sdk.core.ModelRef;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -31,6 +32,10 @@ class ValidationTest extends InferenceTestSupport {
     return CompletionRequest.builder().model(LLAMA).prompt("hi");
   }
 
+  private static ChatRequest.Builder chat() {
+    return ChatRequest.builder().model(LLAMA).addMessage(ChatMessage.user("hi"));
+  }
+
   @Test
   void samplingParametersOutsideTheirRangesAreRejectedWithFieldValueAndRule() {
     rejects("temperature must be between 0 and 2, was 2.5", () -> completion().temperature(2.5));
@@ -40,12 +45,65 @@ class ValidationTest extends InferenceTestSupport {
     rejects("minP must be between 0 and 1, was -0.1", () -> completion().minP(-0.1));
     rejects("n must be between 1 and 128, was 0", () -> completion().n(0));
     rejects("n must be between 1 and 128, was 129", () -> completion().n(129));
-    rejects("maxTokens must be at least 1, was 0", () -> completion().maxTokens(0));
+    rejects("maxTokens must not be negative, was -1", () -> completion().maxTokens(-1));
+    rejects("maxCompletionTokens must not be negative, was -1", () -> completion().maxCompletionTokens(-1));
     rejects("frequencyPenalty must be between -2 and 2, was -2.5", () -> completion().frequencyPenalty(-2.5));
     rejects("presencePenalty must be between -2 and 2, was 3.0", () -> completion().presencePenalty(3));
     rejects("repetitionPenalty must be between 0 and 2, was 2.1", () -> completion().repetitionPenalty(2.1));
     rejects("logprobs must be between 0 and 5, was 6", () -> completion().logprobs(6));
     rejects("topLogprobs must be between 0 and 5, was -1", () -> completion().topLogprobs(-1));
+  }
+
+  @Test
+  void maxTokensAndMaxCompletionTokensAreRefusedTogetherAtBuildHoweverGiven() {
+    String rule = "cannot be combined: max_completion_tokens is another name for max_tokens; set only one";
+
+    rejects("max_tokens (16) and max_completion_tokens (32) " + rule,
+        () -> completion().maxTokens(16).maxCompletionTokens(32).build());
+    rejects("max_tokens (16) and max_completion_tokens (32) " + rule,
+        () -> chat().maxTokens(16).putExtra("max_completion_tokens", 32).build());
+    rejects("max_tokens (8) and max_completion_tokens (32) " + rule,
+        () -> chat().maxCompletionTokens(32).putExtra("max_tokens", 8).build());
+    assertEquals(32, chat().maxTokens(16).maxCompletionTokens(32).remove("max_tokens").build()
+        .maxCompletionTokens().orElseThrow());
+  }
+
+  @Test
+  void thinkingAndReasoningEffortAreRefusedTogetherAtBuildHoweverGiven() {
+    String rule = "cannot be combined: they are two ways to control reasoning; set only one";
+
+    rejects("thinking ({\"type\":\"enabled\",\"budget_tokens\":2048}) and reasoning_effort (\"low\") " + rule,
+        () -> chat().thinking(2048).reasoningEffort("low").build());
+    rejects("thinking ({\"type\":\"disabled\"}) and reasoning_effort (true) " + rule,
+        () -> chat().reasoningEffort(true).putExtra("thinking", Map.of("type", "disabled")).build());
+    rejects("thinking ({\"type\":\"enabled\",\"budget_tokens\":2048}) and reasoning_effort (\"max\") " + rule,
+        () -> completion().thinking(2048).putExtra("reasoning_effort", "max").build());
+  }
+
+  @Test
+  void thinkingBudgetMustBeAtLeast1024TypedOrExtra() {
+    rejects("thinking.budget_tokens must be at least 1024, was 1023", () -> chat().thinking(1023));
+    rejects("thinking.budget_tokens must be at least 1024, was 512",
+        () -> chat().putExtra("thinking", Map.of("type", "enabled", "budget_tokens", 512)).build());
+    rejects("thinking.budget_tokens must be an integer of at least 1024, was \"2048\"",
+        () -> chat().putExtra("thinking", Map.of("type", "enabled", "budget_tokens", "2048")).build());
+    rejects("thinking.budget_tokens must be at least 1024, was 100",
+        () -> chat().putExtra("thinking", tree("{\"type\":\"enabled\",\"budget_tokens\":100}")).build());
+    assertEquals(Map.of("type", "enabled", "budget_tokens", 1024), chat().thinking(1024).build().param("thinking").orElseThrow());
+  }
+
+  @Test
+  void reasoningEffortStringsAreTheDocumentedOnesAndPutExtraSendsOthers() {
+    String allowed = "reasoningEffort must be one of \"low\", \"medium\", \"high\" or \"none\", was ";
+    String hatch = " (putExtra(\"reasoning_effort\", ...) sends a value this SDK does not know)";
+
+    rejects(allowed + "\"max\"" + hatch, () -> chat().reasoningEffort("max"));
+    rejects(allowed + "\"LOW\"" + hatch, () -> chat().reasoningEffort("LOW"));
+    rejects(allowed + "\" \"" + hatch, () -> chat().reasoningEffort(" "));
+    for (String effort : List.of("low", "medium", "high", "none")) {
+      assertEquals(effort, chat().reasoningEffort(effort).build().param("reasoning_effort").orElseThrow());
+    }
+    assertEquals("max", chat().putExtra("reasoning_effort", "max").build().extra().get("reasoning_effort"));
   }
 
   @Test

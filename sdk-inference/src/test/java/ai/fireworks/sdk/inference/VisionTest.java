@@ -2,6 +2,7 @@ package ai.fireworks.sdk.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,37 @@ class VisionTest extends InferenceTestSupport {
         .format().orElseThrow());
     assertTrue(Image.of(new ByteArrayInputStream(PNG)).url().startsWith("data:image/png;base64,iVBORw0KGg"));
     assertEquals(ImageFormat.TIFF, Image.url("data:image/tiff;base64,SUkqAA==").format().orElseThrow());
+  }
+
+  @Test
+  void ppmIsSentAsImagePpmWhateverItWasBuiltFrom() throws Exception {
+    byte[] ppm = "P6\n1 1\n255\nabc".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    String base64 = Base64.getEncoder().encodeToString(ppm);
+    Path file = Files.write(dir.resolve("pixel.ppm"), ppm);
+
+    assertEquals("image/ppm", ImageFormat.PPM.mimeType());
+    assertEquals("data:image/ppm;base64," + base64, Image.of(ppm).url());
+    assertEquals("data:image/ppm;base64," + base64, Image.of(file).url());
+    assertEquals("data:image/ppm;base64," + base64, Image.url("data:image/x-portable-pixmap;base64," + base64).url());
+    assertEquals(ImageFormat.PPM, ImageFormat.fromMimeType("image/X-Portable-Pixmap").orElseThrow());
+  }
+
+  @Test
+  void aDataUriIsSentWithTheCanonicalHeaderOfItsFormat() throws Exception {
+    server.enqueue(json(200, fixture("chat-completion.json")));
+    Image shouty = Image.url("data:image/JPG;BASE64,/9j/4AAQ");
+
+    inference.chat(ChatRequest.builder().model(StreamingTest.QWEN).addMessage(ChatMessage.user(
+        ContentPart.image(shouty), ContentPart.imageUrl("DATA:Image/PNG;base64,iVBORw0K"),
+        ContentPart.text("Same?"))).build());
+
+    JsonNode content = body(take()).at("/messages/0/content");
+    assertEquals("data:image/jpeg;base64,/9j/4AAQ", content.at("/0/image_url/url").asText());
+    assertEquals("data:image/png;base64,iVBORw0K", content.at("/1/image_url/url").asText());
+    assertEquals(8, shouty.base64Length());
+    assertEquals(Image.url("data:image/jpeg;base64,/9j/4AAQ"), shouty);
+    String canonical = "data:image/gif;base64,R0lGODlh";
+    assertSame(canonical, Image.url(canonical).url(), "a canonical data URI is kept as given, not copied");
   }
 
   @Test
