@@ -80,6 +80,7 @@ public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T
   private final Set<Integer> choicesSeen = new HashSet<>();
   private final Set<Integer> choicesFinished = new HashSet<>();
   private int received;
+  private int choicesReported;
   private T next;
   private Usage usage;
   private JsonNode perfMetrics;
@@ -259,10 +260,14 @@ public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T
         return false;
       }
       T chunk = decode(data, "error".equals(event.get().event));
+      int choicesBefore = choicesReported;
+      choicesOf.accept(chunk, choiceSink);
+      if (choicesReported == choicesBefore && data.contains("\"code\"")) {
+        failIfError(tree(data, false), data); // a flat {"code":..,"message":..} has no "error" to find
+      }
       received++;
       usageOf.apply(chunk).ifPresent(u -> usage = u);
       perfMetricsOf.apply(chunk).ifPresent(p -> perfMetrics = p);
-      choicesOf.accept(chunk, choiceSink);
       next = chunk;
       return true;
     }
@@ -273,11 +278,23 @@ public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T
    * A chunk, or the error the server sent instead: an {@code event: error} (JSON or not), or an
    * object without {@code choices} that holds an {@code error}, or is itself a flat error
    * ({@code "object":"error"}, {@code "type":"error"}, or a {@code code} with a {@code message}).
+   * A chunk without {@code "error"} in it is parsed once, with no tree in between; the caller
+   * looks again at one that has no choice but a {@code "code"}.
    */
   private T decode(String data, boolean errorEvent) {
-    if (!errorEvent && data.contains("\"choices\"") && !data.contains("\"error\"")) {
-      return decodeChunk(data); // the common case, parsed once with no tree in between
+    if (!errorEvent && !data.contains("\"error\"")) {
+      return decodeChunk(data);
     }
+    JsonNode node = tree(data, errorEvent);
+    if (errorEvent) {
+      throw errorFrom(node, data);
+    }
+    failIfError(node, data);
+    return decodeChunk(data);
+  }
+
+  /** {@code data} as a JSON object; otherwise a malformed chunk, or the text of an error event. */
+  private JsonNode tree(String data, boolean errorEvent) {
     JsonNode node;
     try {
       node = Json.MAPPER.readTree(data);
@@ -293,13 +310,20 @@ public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T
       }
       throw malformed(data, null);
     }
-    if (errorEvent || (!node.has("choices") && (node.has("error") || isFlatError(node)))) {
-      JsonNode error = node.has("error") ? node.get("error") : node;
-      String code = text(error.get("code")).or(() -> text(error.get("type"))).orElse(null);
-      throw streamError(response.redact(code), response.redact(error.isTextual() ? error.asText()
-          : text(error.get("message")).orElse(excerpt(data))));
+    return node;
+  }
+
+  private void failIfError(JsonNode node, String data) {
+    if (!node.has("choices") && (node.has("error") || isFlatError(node))) {
+      throw errorFrom(node, data);
     }
-    return decodeChunk(data);
+  }
+
+  private StreamErrorException errorFrom(JsonNode node, String data) {
+    JsonNode error = node.has("error") ? node.get("error") : node;
+    String code = text(error.get("code")).or(() -> text(error.get("type"))).orElse(null);
+    return streamError(response.redact(code), response.redact(error.isTextual() ? error.asText()
+        : text(error.get("message")).orElse(excerpt(data))));
   }
 
   private static boolean isFlatError(JsonNode node) {
@@ -350,6 +374,7 @@ public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T
   }
 
   private void choice(int index, boolean finished) {
+    choicesReported++;
     choicesSeen.add(index);
     if (finished) {
       choicesFinished.add(index);
