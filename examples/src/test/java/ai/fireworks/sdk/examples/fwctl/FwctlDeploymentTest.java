@@ -289,6 +289,37 @@ class FwctlDeploymentTest extends FwctlEmulatorTest {
   }
 
   @Test
+  void deleteWithWaitPrintsTheDeploymentAsTheWaitLastReadIt() throws Exception {
+    ok("create", "deployment", LLAMA, "--deployment-id", "soft", "--wait");
+
+    JsonNode soft = json(ok("delete", "deployment", "soft", "--wait", "-o", "json").out);
+
+    assertEquals("accounts/acme/deployments/soft", soft.path("name").asText(), soft::toString);
+    assertEquals("DELETED", soft.path("state").asText(), soft::toString);
+    assertTrue(soft.has("deleteTime"), soft::toString);
+  }
+
+  @Test
+  void hardDeleteWithWaitPrintsTheLastReadBeforeItWasGoneOrWhatDeleteReturned() throws Exception {
+    ok("create", "deployment", LLAMA, "--deployment-id", "at-once", "--wait");
+    // gone at once: nothing was read after the DELETE, whose reply is the API's empty body
+    assertEquals("{ }", ok("delete", "deployment", "at-once", "--hard", "--wait", "-o", "json").out.strip());
+
+    try (FireworksEmulator slow = FwctlHarness.fastEmulator().deletingDelay(java.time.Duration.ofMillis(500)).start()) {
+      FwctlHarness slowFw = new FwctlHarness(slow);
+      assertEquals(0, slowFw.run("create", "deployment", LLAMA, "--deployment-id", "lingers", "--wait").exit);
+
+      FwctlHarness.Result r = slowFw.run("delete", "deployment", "lingers", "--hard", "--wait", "-o", "json");
+
+      assertEquals(0, r.exit, r::toString);
+      JsonNode last = json(r.out);
+      assertEquals("accounts/acme/deployments/lingers", last.path("name").asText(), r::toString);
+      assertEquals("DELETING", last.path("state").asText(), r::toString);
+      assertTrue(slow.deployment("lingers").isEmpty());
+    }
+  }
+
+  @Test
   void globalOptionsWorkBeforeOrAfterTheSubcommand() {
     ok("create", "deployment", LLAMA, "--deployment-id", "anywhere");
     java.util.Map<String, String> empty = java.util.Map.of();
