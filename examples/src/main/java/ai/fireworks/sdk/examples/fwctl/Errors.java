@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /**
@@ -43,10 +45,12 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
     String secret = root.secret();
     int status;
     String message;
-    if (e instanceof UsageException
-        || (e instanceof IllegalArgumentException && root.requestsSent() == 0)) {
+    if (e instanceof UsageException) {
       status = USAGE;
       message = "fwctl: " + e.getMessage();
+    } else if (e instanceof IllegalArgumentException && root.requestsSent() == 0) {
+      status = USAGE;
+      message = "fwctl: " + inFlagTerms(e.getMessage(), cl.getParseResult());
     } else if (e instanceof ApiException) {
       status = FAILURE;
       message = "fwctl: " + describe((ApiException) e);
@@ -79,6 +83,32 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
     b.append(": ").append(e.errorMessage());
     b.append(" (request id: ").append(e.requestId().orElse("none")).append(')');
     return b.toString();
+  }
+
+  /**
+   * An SDK refusal in the terms the user typed: each SDK field set through a flag given on the
+   * command line ({@code acceleratorType} from {@code --accelerator-type}) is named as that flag.
+   * The SDK's field is the flag's long name in camelCase; a nested field ({@code placement.region})
+   * is left alone.
+   */
+  static String inFlagTerms(String message, CommandLine.ParseResult given) {
+    if (message == null || given == null) {
+      return message;
+    }
+    String result = message;
+    for (CommandLine.Model.OptionSpec option : given.matchedOptions()) {
+      String flag = option.longestName();
+      if (!flag.startsWith("--")) {
+        continue;
+      }
+      StringBuilder field = new StringBuilder();
+      for (String word : flag.substring(2).split("-")) {
+        field.append(field.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+      }
+      result = Pattern.compile("(?<![\\w.])" + Pattern.quote(field.toString()) + "(?!\\w|\\.\\w)").matcher(result)
+          .replaceAll(Matcher.quoteReplacement(flag));
+    }
+    return result;
   }
 
   static Throwable unwrap(Throwable e) {
