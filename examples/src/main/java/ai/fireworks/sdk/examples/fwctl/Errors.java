@@ -6,6 +6,8 @@ import ai.fireworks.sdk.core.FireworksException;
 import ai.fireworks.sdk.core.WaiterTimeoutException;
 import java.io.PrintStream;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
@@ -86,27 +88,34 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
   }
 
   /**
-   * An SDK refusal in the terms the user typed: each SDK field set through a flag given on the
-   * command line ({@code acceleratorType} from {@code --accelerator-type}) is named as that flag.
-   * The SDK's field is the flag's long name in camelCase; a nested field ({@code placement.region})
-   * is left alone.
+   * An SDK refusal in the terms the user typed. The SDK starts such a message with the field it
+   * refuses; if that field was set through a flag given on the command line ({@code acceleratorType}
+   * from {@code --accelerator-type}: the flag's long name in camelCase), each given flag's field is
+   * named as the flag throughout. Other messages, and nested fields such as {@code placement.region},
+   * are left alone.
    */
   static String inFlagTerms(String message, CommandLine.ParseResult given) {
     if (message == null || given == null) {
       return message;
     }
-    String result = message;
+    Map<String, String> flags = new LinkedHashMap<>();
     for (CommandLine.Model.OptionSpec option : given.matchedOptions()) {
       String flag = option.longestName();
-      if (!flag.startsWith("--")) {
-        continue;
+      if (flag.startsWith("--")) {
+        StringBuilder field = new StringBuilder();
+        for (String word : flag.substring(2).split("-")) {
+          field.append(field.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        flags.put(field.toString(), flag);
       }
-      StringBuilder field = new StringBuilder();
-      for (String word : flag.substring(2).split("-")) {
-        field.append(field.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
-      }
-      result = Pattern.compile("(?<![\\w.])" + Pattern.quote(field.toString()) + "(?!\\w|\\.\\w)").matcher(result)
-          .replaceAll(Matcher.quoteReplacement(flag));
+    }
+    if (!flags.containsKey(message.split("[\\s:,]", 2)[0])) {
+      return message;
+    }
+    String result = message;
+    for (Map.Entry<String, String> f : flags.entrySet()) {
+      result = Pattern.compile("(?<![\\w.])" + Pattern.quote(f.getKey()) + "(?!\\w|\\.\\w)").matcher(result)
+          .replaceAll(Matcher.quoteReplacement(f.getValue()));
     }
     return result;
   }

@@ -2,6 +2,7 @@ package ai.fireworks.sdk.examples.fwctl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,8 +18,8 @@ class ErrorsTest {
     @Option(names = {"-c", "--accelerator-count"})
     Integer acceleratorCount;
 
-    @Option(names = "--precision")
-    String precision;
+    @Option(names = "--image")
+    List<String> images;
   }
 
   private static CommandLine.ParseResult given(String... args) {
@@ -26,17 +27,27 @@ class ErrorsTest {
   }
 
   @Test
-  void fieldsOfGivenFlagsAreNamedAsTheFlagsWhereverTheyStandAlone() {
-    assertEquals("--accelerator-count must be at least 1, was 0; see --accelerator-count.",
-        Errors.inFlagTerms("acceleratorCount must be at least 1, was 0; see acceleratorCount.", given("-c", "0")));
+  void aMessageAboutTheFieldOfAGivenFlagNamesEveryGivenFlagInstead() {
+    assertEquals("--accelerator-count must be at least 1, was 0; leave --accelerator-count unset, or set --region.",
+        Errors.inFlagTerms("acceleratorCount must be at least 1, was 0; leave acceleratorCount unset, or set region.",
+            given("-c", "0", "--region", "US")));
   }
 
   @Test
-  void nestedFieldsLongerNamesAndFlagsNotGivenAreLeftAlone() {
-    String message = "placement.region must not be REGION_UNSPECIFIED; region.x, regions and precision are other fields";
+  void nestedOrLongerNamesAreLeftAlone() {
+    assertEquals("--region must not be X; placement.region, region.x and regions are other fields",
+        Errors.inFlagTerms("region must not be X; placement.region, region.x and regions are other fields",
+            given("--region", "X")));
+  }
 
-    assertEquals(message, Errors.inFlagTerms(message, given("--region", "REGION_UNSPECIFIED")));
-    assertEquals("placement.region must not be REGION_UNSPECIFIED; region.x, regions and --precision are other fields",
-        Errors.inFlagTerms(message, given("--precision", "FP8")));
+  @Test
+  void aMessageThatDoesNotStartWithTheFieldOfAGivenFlagIsLeftAlone() {
+    String nested = "placement.region must not be REGION_UNSPECIFIED";
+    String prose = "unsupported image format: x.webp is not png";
+
+    assertEquals(nested, Errors.inFlagTerms(nested, given("--region", "REGION_UNSPECIFIED")));
+    assertEquals(prose, Errors.inFlagTerms(prose, given("--image", "x.webp")));
+    assertEquals("acceleratorCount must be at least 1", Errors.inFlagTerms("acceleratorCount must be at least 1",
+        given("--region", "US")));
   }
 }
