@@ -19,7 +19,8 @@ final class ReadmeSnippet {
   private ReadmeSnippet() {}
 
   static void readme() {
-    FireworksClient fw = FireworksClient.fromEnv();   // FIREWORKS_API_KEY, FIREWORKS_ACCOUNT_ID, FIREWORKS_BASE_URL
+    FireworksClient fw = FireworksClient.fromEnv();   // FIREWORKS_API_KEY, FIREWORKS_ACCOUNT_ID, FIREWORKS_BASE_URL,
+                                                      // FIREWORKS_CUSTOM_HEADERS ("Name: value" per line)
     DeploymentsClient deployments = DeploymentsClient.of(fw);
     InferenceClient inference = InferenceClient.of(fw);
 

@@ -1,6 +1,7 @@
 package ai.fireworks.sdk.core;
 
 import ai.fireworks.sdk.core.internal.ClientAccess;
+import ai.fireworks.sdk.core.internal.CustomHeaders;
 import ai.fireworks.sdk.core.internal.HttpTransport;
 import ai.fireworks.sdk.core.internal.TimeSource;
 import ai.fireworks.sdk.core.internal.TransportConfig;
@@ -85,11 +86,13 @@ public final class FireworksClient implements AutoCloseable {
   }
 
   /**
-   * A client configured from {@code FIREWORKS_API_KEY}, {@code FIREWORKS_ACCOUNT_ID} and
-   * {@code FIREWORKS_BASE_URL} (system properties {@code fireworks.apiKey}, {@code fireworks.accountId}
-   * and {@code fireworks.baseUrl} take precedence).
+   * A client configured from {@code FIREWORKS_API_KEY}, {@code FIREWORKS_ACCOUNT_ID},
+   * {@code FIREWORKS_BASE_URL} and {@code FIREWORKS_CUSTOM_HEADERS} (one {@code Name: value} per
+   * line, sent with every request; {@code Authorization} and hop-by-hop headers are ignored).
+   * System properties {@code fireworks.apiKey}, {@code fireworks.accountId}, {@code fireworks.baseUrl}
+   * and {@code fireworks.customHeaders} take precedence.
    *
-   * @throws IllegalArgumentException if no API key is configured
+   * @throws IllegalArgumentException if no API key is configured, or a value is malformed
    */
   public static FireworksClient fromEnv() {
     return builder().fromEnv().build();
@@ -186,11 +189,18 @@ public final class FireworksClient implements AutoCloseable {
       return fromEnv(name -> Optional.ofNullable(System.getProperty(propertyName(name))).orElse(System.getenv(name)));
     }
 
-    /** Reads configuration through {@code lookup} (given {@code FIREWORKS_API_KEY} and so on). */
+    /**
+     * Reads configuration through {@code lookup} (given {@code FIREWORKS_API_KEY} and so on); blank
+     * values are ignored.
+     *
+     * @throws IllegalArgumentException if a value is malformed (the message never shows a header value)
+     */
     public Builder fromEnv(UnaryOperator<String> lookup) {
       Optional.ofNullable(lookup.apply("FIREWORKS_API_KEY")).filter(s -> !s.isBlank()).ifPresent(this::apiKey);
       Optional.ofNullable(lookup.apply("FIREWORKS_ACCOUNT_ID")).filter(s -> !s.isBlank()).ifPresent(this::accountId);
       Optional.ofNullable(lookup.apply("FIREWORKS_BASE_URL")).filter(s -> !s.isBlank()).ifPresent(this::baseUrl);
+      Optional.ofNullable(lookup.apply("FIREWORKS_CUSTOM_HEADERS"))
+          .ifPresent(text -> CustomHeaders.parse("FIREWORKS_CUSTOM_HEADERS", text).forEach(this::defaultHeader));
       return this;
     }
 
@@ -198,6 +208,7 @@ public final class FireworksClient implements AutoCloseable {
       switch (env) {
         case "FIREWORKS_API_KEY": return "fireworks.apiKey";
         case "FIREWORKS_ACCOUNT_ID": return "fireworks.accountId";
+        case "FIREWORKS_CUSTOM_HEADERS": return "fireworks.customHeaders";
         default: return "fireworks.baseUrl";
       }
     }

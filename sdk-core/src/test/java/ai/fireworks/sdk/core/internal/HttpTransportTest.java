@@ -568,6 +568,33 @@ class HttpTransportTest {
   }
 
   @Test
+  void customHeadersFromTheEnvironmentAreSentAndTheOwnedOnesAreNot() throws Exception {
+    Map<String, String> env = Map.of("FIREWORKS_API_KEY", KEY, "FIREWORKS_CUSTOM_HEADERS",
+        "X-Team: ml\r\n\n  X-Cost-Center :  42 \nAuthorization: Bearer other\nX-Team: ml-infra");
+    HttpTransport t = transport(b -> b.fromEnv(env::get));
+    server.enqueue(ok());
+
+    run(get(t));
+
+    RecordedRequest r = server.takeRequest();
+    assertEquals(List.of("ml-infra"), r.getHeaders().values("X-Team"));
+    assertEquals("42", r.getHeaders().get("X-Cost-Center"));
+    assertEquals(List.of("Bearer " + KEY), r.getHeaders().values("Authorization"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"X-Team ml-secret-value", ": ml-secret-value", "X Team: ml-secret-value"})
+  void aMalformedCustomHeaderLineIsRefusedWithoutShowingIt(String line) {
+    Map<String, String> env = Map.of("FIREWORKS_CUSTOM_HEADERS", "X-Ok: 1\n" + line);
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> FireworksClient.builder().fromEnv(env::get));
+
+    assertTrue(e.getMessage().startsWith("FIREWORKS_CUSTOM_HEADERS line 2 must read 'Name: value'"), e.getMessage());
+    assertFalse(e.getMessage().contains("ml-secret-value"), e.getMessage());
+  }
+
+  @Test
   void aGetHasNoBodyAndNoContentType() throws Exception {
     HttpTransport t = transport();
     server.enqueue(ok());
