@@ -27,7 +27,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "fwctl", mixinStandardHelpOptions = true, versionProvider = Fwctl.Version.class,
     description = {"Manage Fireworks on-demand deployments and query them, with firectl's command spelling.",
-        "Configuration: FIREWORKS_API_KEY, FIREWORKS_ACCOUNT_ID, FIREWORKS_BASE_URL (or the options below)."},
+        "Configuration: FIREWORKS_API_KEY, FIREWORKS_ACCOUNT_ID, FIREWORKS_BASE_URL (or the options below),",
+        "FIREWORKS_CUSTOM_HEADERS ('Name: value' per line, sent with every request, never printed)."},
     footer = {"", "Exit status: 0 success, 1 API or network error, 2 usage or validation error (nothing sent)."},
     subcommands = {
         DeploymentCommands.Create.class,
@@ -157,8 +158,9 @@ public final class Fwctl {
 
   /**
    * A setting by its environment variable's name: the flag that overrides it if given
-   * ({@code --api-key}, {@code --account-id}, {@code --base-url}), else the environment; {@code null}
-   * when unset or blank.
+   * ({@code --api-key}, {@code --account-id}, {@code --base-url}), stripped, or {@code null} when
+   * blank; else the variable as the environment holds it (multi-line values such as
+   * {@code FIREWORKS_CUSTOM_HEADERS} keep their line numbers), or {@code null}.
    */
   String setting(String name) {
     String flag;
@@ -173,7 +175,7 @@ public final class Fwctl {
         flag = baseUrl;
         break;
       default:
-        flag = null;
+        return ctx.env.get(name);
     }
     String v = flag != null ? flag : ctx.env(name);
     return v == null || v.isBlank() ? null : v.strip();
