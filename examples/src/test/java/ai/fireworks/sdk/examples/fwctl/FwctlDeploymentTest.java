@@ -305,7 +305,7 @@ class FwctlDeploymentTest extends FwctlEmulatorTest {
     // gone at once: nothing was read after the DELETE, whose reply is the API's empty body
     assertEquals("{ }", ok("delete", "deployment", "at-once", "--hard", "--wait", "-o", "json").out.strip());
 
-    try (FireworksEmulator slow = FwctlHarness.fastEmulator().deletingDelay(java.time.Duration.ofMillis(500)).start()) {
+    try (FireworksEmulator slow = FwctlHarness.fastEmulator().deletingDelay(java.time.Duration.ofSeconds(1)).start()) {
       FwctlHarness slowFw = new FwctlHarness(slow);
       assertEquals(0, slowFw.run("create", "deployment", LLAMA, "--deployment-id", "lingers", "--wait").exit);
 
