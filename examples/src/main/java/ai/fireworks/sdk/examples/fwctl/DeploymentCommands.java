@@ -239,7 +239,9 @@ final class DeploymentCommands {
       if (wait.requested()) {
         wait.run(options -> deployments.awaitDeleted(name, options));
       }
-      root.out().reply("DELETE", "/v1/" + name, Output.MAPPER::createObjectNode, "Deleted " + name
+      // -o json: the deployment as the wait last read it (DELETED, or the last read before a hard delete
+      // made it gone), else what DELETE returned
+      root.out().lastRead(name.toString(), "DELETE", "/v1/" + name, "Deleted " + name
           + (hard ? "" : " (soft delete: 'fwctl undelete deployment " + name.id() + "' restores it)"));
       return Errors.OK;
     }

@@ -6,8 +6,12 @@ import ai.fireworks.sdk.core.FireworksException;
 import ai.fireworks.sdk.core.WaiterTimeoutException;
 import java.io.PrintStream;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /**
@@ -43,10 +47,12 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
     String secret = root.secret();
     int status;
     String message;
-    if (e instanceof UsageException
-        || (e instanceof IllegalArgumentException && root.requestsSent() == 0)) {
+    if (e instanceof UsageException) {
       status = USAGE;
       message = "fwctl: " + e.getMessage();
+    } else if (e instanceof IllegalArgumentException && root.requestsSent() == 0) {
+      status = USAGE;
+      message = "fwctl: " + inFlagTerms(e.getMessage(), cl.getParseResult());
     } else if (e instanceof ApiException) {
       status = FAILURE;
       message = "fwctl: " + describe((ApiException) e);
@@ -79,6 +85,39 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
     b.append(": ").append(e.errorMessage());
     b.append(" (request id: ").append(e.requestId().orElse("none")).append(')');
     return b.toString();
+  }
+
+  /**
+   * An SDK refusal in the terms the user typed. The SDK starts such a message with the field it
+   * refuses; if that field was set through a flag given on the command line ({@code acceleratorType}
+   * from {@code --accelerator-type}: the flag's long name in camelCase), each given flag's field is
+   * named as the flag throughout. Other messages, and nested fields such as {@code placement.region},
+   * are left alone.
+   */
+  static String inFlagTerms(String message, CommandLine.ParseResult given) {
+    if (message == null || given == null) {
+      return message;
+    }
+    Map<String, String> flags = new LinkedHashMap<>();
+    for (CommandLine.Model.OptionSpec option : given.matchedOptions()) {
+      String flag = option.longestName();
+      if (flag.startsWith("--")) {
+        StringBuilder field = new StringBuilder();
+        for (String word : flag.substring(2).split("-")) {
+          field.append(field.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        flags.put(field.toString(), flag);
+      }
+    }
+    if (!flags.containsKey(message.split("[\\s:,]", 2)[0])) {
+      return message;
+    }
+    String result = message;
+    for (Map.Entry<String, String> f : flags.entrySet()) {
+      result = Pattern.compile("(?<![\\w.])" + Pattern.quote(f.getKey()) + "(?!\\w|\\.\\w)").matcher(result)
+          .replaceAll(Matcher.quoteReplacement(f.getValue()));
+    }
+    return result;
   }
 
   static Throwable unwrap(Throwable e) {

@@ -27,7 +27,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "fwctl", mixinStandardHelpOptions = true, versionProvider = Fwctl.Version.class,
     description = {"Manage Fireworks on-demand deployments and query them, with firectl's command spelling.",
-        "Configuration: FIREWORKS_API_KEY, FIREWORKS_ACCOUNT_ID, FIREWORKS_BASE_URL (or the options below)."},
+        "Configuration: FIREWORKS_API_KEY, FIREWORKS_ACCOUNT_ID, FIREWORKS_BASE_URL (or the options below),",
+        "FIREWORKS_CUSTOM_HEADERS ('Name: value' per line, sent with every request, never printed)."},
     footer = {"", "Exit status: 0 success, 1 API or network error, 2 usage or validation error (nothing sent)."},
     subcommands = {
         DeploymentCommands.Create.class,
@@ -140,16 +141,12 @@ public final class Fwctl {
   /** The SDK client for the configured key, account and base URL; created on first use. */
   FireworksClient client() {
     if (client == null) {
-      String key = secret();
-      if (key == null) {
+      if (secret() == null) {
         throw new UsageException("no API key: set FIREWORKS_API_KEY or pass --api-key");
       }
-      FireworksClient.Builder b = FireworksClient.builder().apiKey(key);
-      String url = baseUrl != null ? baseUrl : ctx.env("FIREWORKS_BASE_URL");
-      if (url != null) {
-        b.baseUrl(url);
-      }
-      account().ifPresent(b::accountId);
+      // the SDK reads its whole configuration (custom headers too) through the lookup, so fwctl
+      // honours what the SDK honours, with the flags in front
+      FireworksClient.Builder b = FireworksClient.builder().fromEnv(this::setting);
       http = new RecordingHttpClient(HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(10))
@@ -159,10 +156,34 @@ public final class Fwctl {
     return client;
   }
 
+  /**
+   * A setting by its environment variable's name: the flag that overrides it if given
+   * ({@code --api-key}, {@code --account-id}, {@code --base-url}), stripped, or {@code null} when
+   * blank; else the variable as the environment holds it (multi-line values such as
+   * {@code FIREWORKS_CUSTOM_HEADERS} keep their line numbers), or {@code null}.
+   */
+  String setting(String name) {
+    String flag;
+    switch (name) {
+      case "FIREWORKS_API_KEY":
+        flag = apiKey;
+        break;
+      case "FIREWORKS_ACCOUNT_ID":
+        flag = accountId;
+        break;
+      case "FIREWORKS_BASE_URL":
+        flag = baseUrl;
+        break;
+      default:
+        return ctx.env.get(name);
+    }
+    String v = flag != null ? flag : ctx.env(name);
+    return v == null || v.isBlank() ? null : v.strip();
+  }
+
   /** The configured account, if any. */
   Optional<AccountId> account() {
-    String a = accountId != null ? accountId : ctx.env("FIREWORKS_ACCOUNT_ID");
-    return a == null || a.isBlank() ? Optional.empty() : Optional.of(AccountId.of(a.strip()));
+    return Optional.ofNullable(setting("FIREWORKS_ACCOUNT_ID")).map(AccountId::of);
   }
 
   /** The configured account; a usage error (exit 2) when there is none. */
@@ -173,8 +194,7 @@ public final class Fwctl {
 
   /** The API key in effect, or {@code null}; only for the client and for redaction. */
   String secret() {
-    String k = apiKey != null ? apiKey : ctx.env("FIREWORKS_API_KEY");
-    return k == null || k.isBlank() ? null : k.strip();
+    return setting("FIREWORKS_API_KEY");
   }
 
   /** What the HTTP client recorded; empty before the first request. */

@@ -96,6 +96,20 @@ final class Output {
     }
   }
 
+  /**
+   * Prints what a command that changed resource {@code name} with {@code method path} last saw: in
+   * JSON, the last body named {@code name} (the resource as a wait last read it, or as the call
+   * returned it), else the body the call returned (or {@code {}} when none was recorded); in text,
+   * the line {@code text}.
+   */
+  void lastRead(String name, String method, String path, String text) {
+    if (json()) {
+      printJson(lastBodyNamed(name).or(() -> lastBody(method, path)).orElseGet(MAPPER::createObjectNode));
+    } else {
+      out.println(text);
+    }
+  }
+
   /** Prints a JSON value, indented. */
   void printJson(JsonNode node) {
     try {

@@ -289,6 +289,85 @@ class FwctlDeploymentTest extends FwctlEmulatorTest {
   }
 
   @Test
+  void deleteWithWaitPrintsTheDeploymentAsTheWaitLastReadIt() throws Exception {
+    ok("create", "deployment", LLAMA, "--deployment-id", "soft", "--wait");
+
+    JsonNode soft = json(ok("delete", "deployment", "soft", "--wait", "-o", "json").out);
+
+    assertEquals("accounts/acme/deployments/soft", soft.path("name").asText(), soft::toString);
+    assertEquals("DELETED", soft.path("state").asText(), soft::toString);
+    assertTrue(soft.has("deleteTime"), soft::toString);
+  }
+
+  @Test
+  void hardDeleteWithWaitPrintsTheLastReadBeforeItWasGoneOrWhatDeleteReturned() throws Exception {
+    ok("create", "deployment", LLAMA, "--deployment-id", "at-once", "--wait");
+    // gone at once: nothing was read after the DELETE, whose reply is the API's empty body
+    assertEquals("{ }", ok("delete", "deployment", "at-once", "--hard", "--wait", "-o", "json").out.strip());
+
+    try (FireworksEmulator slow = FwctlHarness.fastEmulator().deletingDelay(java.time.Duration.ofSeconds(1)).start()) {
+      FwctlHarness slowFw = new FwctlHarness(slow);
+      assertEquals(0, slowFw.run("create", "deployment", LLAMA, "--deployment-id", "lingers", "--wait").exit);
+
+      FwctlHarness.Result r = slowFw.run("delete", "deployment", "lingers", "--hard", "--wait", "-o", "json");
+
+      assertEquals(0, r.exit, r::toString);
+      JsonNode last = json(r.out);
+      assertEquals("accounts/acme/deployments/lingers", last.path("name").asText(), r::toString);
+      assertEquals("DELETING", last.path("state").asText(), r::toString);
+      assertTrue(slow.deployment("lingers").isEmpty());
+    }
+  }
+
+  @Test
+  void customHeadersFromTheEnvironmentAreSentWithEveryRequestAndNeverPrinted() {
+    String value = "hdr-SENTINEL-7f3a9c41";
+    fw.env.put("FIREWORKS_CUSTOM_HEADERS", "X-Team: platform\nX-Proxy-Token: " + value + "\n");
+
+    List<FwctlHarness.Result> results = List.of(
+        ok("--verbose", "create", "deployment", LLAMA, "--deployment-id", "headed", "--wait"),
+        ok("--verbose", "get", "deployment", "headed", "-o", "json"),
+        fw.run("--verbose", "get", "deployment", "missing"),
+        ok("--verbose", "completions", "accounts/acme/deployments/headed", "--prompt", "hi"));
+
+    assertEquals(1, results.get(2).exit, results.get(2)::toString);
+    assertTrue(fw.requests().size() >= 4, fw::journalSummary);
+    for (RecordedRequest r : fw.requests()) {
+      assertEquals(value, r.header("X-Proxy-Token").orElse(null), r::toString);
+      assertEquals("platform", r.header("X-Team").orElse(null), r::toString);
+    }
+    for (FwctlHarness.Result r : results) {
+      assertFalse(r.out.contains(value) || r.err.contains(value), r::toString);
+    }
+  }
+
+  @Test
+  void aMalformedCustomHeaderLineIsAUsageErrorThatNamesTheLineButNotItsText() {
+    // the leading blank line counts: the number is the line of the variable as the user wrote it
+    fw.env.put("FIREWORKS_CUSTOM_HEADERS", "\nX-Team: platform\nno colon hdr-SENTINEL-0b7e");
+
+    FwctlHarness.Result r = fw.run("get", "deployment", "anything");
+
+    assertEquals(2, r.exit, r::toString);
+    assertEquals(0, emulator.journal().size(), fw::journalSummary);
+    assertTrue(r.err.contains("FIREWORKS_CUSTOM_HEADERS line 3"), r.err);
+    assertFalse(r.err.contains("hdr-SENTINEL"), r.err);
+  }
+
+  @Test
+  void flagsOverrideTheEnvironmentTheClientIsBuiltFrom() {
+    ok("create", "deployment", LLAMA, "--deployment-id", "flagged");
+    java.util.Map<String, String> wrong = java.util.Map.of("FIREWORKS_API_KEY", "fw-wrong-key-000000",
+        "FIREWORKS_ACCOUNT_ID", "someone-else", "FIREWORKS_BASE_URL", "http://127.0.0.1:9");
+
+    FwctlHarness.Result r = FwctlHarness.run(wrong, "get", "deployment", "flagged", "--api-key", emulator.apiKey(),
+        "-a", "acme", "--base-url", emulator.baseUrl().toString(), "-o", "json");
+
+    assertEquals(0, r.exit, r::toString);
+    assertTrue(r.out.contains("accounts/acme/deployments/flagged"), r.out);
+  }
+
+  @Test
   void globalOptionsWorkBeforeOrAfterTheSubcommand() {
     ok("create", "deployment", LLAMA, "--deployment-id", "anywhere");
     java.util.Map<String, String> empty = java.util.Map.of();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
@@ -95,6 +96,37 @@ class FwctlUsageTest extends FwctlEmulatorTest {
     }
     assertTrue(fw.run("update", "deployment", "x", "--deployment-shape", "speedy").err
         .contains("--deployment-shape: deploymentShape must be fast, throughput, minimal"));
+  }
+
+  /** Every flag that takes an enum, on each command that has it, with the value the SDK refuses. */
+  static Stream<Arguments> refusedEnumValues() {
+    return Stream.of("create deployment llama-v3p2-3b-instruct", "update deployment my-llama").flatMap(command -> Stream.of(
+        Arguments.of(command, "--accelerator-type", "ACCELERATOR_TYPE_UNSPECIFIED", "acceleratorType"),
+        Arguments.of(command, "--precision", "PRECISION_UNSPECIFIED", "precision")));
+  }
+
+  @ParameterizedTest
+  @MethodSource("refusedEnumValues")
+  void aRefusedEnumValueIsNamedByTheFlagTheUserTyped(String command, String flag, String value, String sdkField) {
+    List<String> args = new ArrayList<>(List.of(command.split(" ")));
+    args.addAll(List.of(flag, value));
+
+    FwctlHarness.Result r = fw.run(args.toArray(String[]::new));
+
+    assertEquals(2, r.exit, r::toString);
+    assertEquals(0, emulator.journal().size(), fw::journalSummary);
+    String first = r.err.lines().findFirst().orElseThrow();
+    assertTrue(first.startsWith("fwctl: " + flag + " must not be " + value + ": that is the API's placeholder"), first);
+    assertTrue(first.contains("leave " + flag + " unset"), first);
+    assertFalse(java.util.regex.Pattern.compile("(?<![-\\w])" + sdkField).matcher(first).find(), first);
+  }
+
+  @Test
+  void aBadOutputFormatIsNamedByItsFlag() {
+    FwctlHarness.Result r = fw.run("get", "deployment", "my-llama", "-o", "yaml");
+
+    assertEquals(2, r.exit, r::toString);
+    assertTrue(r.err.contains("--output") && r.err.contains("yaml") && r.err.contains("[text, json]"), r.err);
   }
 
   @Test
