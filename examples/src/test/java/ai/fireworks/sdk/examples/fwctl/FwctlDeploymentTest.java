@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.fireworks.sdk.testkit.FireworksEmulator;
 import ai.fireworks.sdk.testkit.RecordedRequest;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +64,7 @@ class FwctlDeploymentTest extends FwctlEmulatorTest {
 
   @Test
   void waitShowsProgressLinesWithStateReplicasAndElapsedTime() {
-    try (FireworksEmulator slow = FwctlHarness.fastEmulator().creatingDelay(java.time.Duration.ofHours(1))
+    try (FireworksEmulator slow = FwctlHarness.fastEmulator().creatingDelay(Duration.ofHours(1))
         .readyAfterPolls(3).start()) {
       FwctlHarness h = new FwctlHarness(slow);
       FwctlHarness.Result r = h.run("create", "deployment", LLAMA, "--deployment-id", "slow", "--wait");
@@ -80,7 +82,7 @@ class FwctlDeploymentTest extends FwctlEmulatorTest {
 
   @Test
   void waitTimeoutExitsOneWithAClearMessage() {
-    try (FireworksEmulator slow = FwctlHarness.fastEmulator().creatingDelay(java.time.Duration.ofHours(1)).start()) {
+    try (FireworksEmulator slow = FwctlHarness.fastEmulator().creatingDelay(Duration.ofHours(1)).start()) {
       FwctlHarness h = new FwctlHarness(slow);
       FwctlHarness.Result r = h.run("create", "deployment", LLAMA, "--deployment-id", "never", "--wait",
           "--wait-timeout", "50ms");
@@ -305,7 +307,7 @@ class FwctlDeploymentTest extends FwctlEmulatorTest {
     // gone at once: nothing was read after the DELETE, whose reply is the API's empty body
     assertEquals("{ }", ok("delete", "deployment", "at-once", "--hard", "--wait", "-o", "json").out.strip());
 
-    try (FireworksEmulator slow = FwctlHarness.fastEmulator().deletingDelay(java.time.Duration.ofSeconds(1)).start()) {
+    try (FireworksEmulator slow = FwctlHarness.fastEmulator().deletingDelay(Duration.ofSeconds(1)).start()) {
       FwctlHarness slowFw = new FwctlHarness(slow);
       assertEquals(0, slowFw.run("create", "deployment", LLAMA, "--deployment-id", "lingers", "--wait").exit);
 
@@ -357,7 +359,7 @@ class FwctlDeploymentTest extends FwctlEmulatorTest {
   @Test
   void flagsOverrideTheEnvironmentTheClientIsBuiltFrom() {
     ok("create", "deployment", LLAMA, "--deployment-id", "flagged");
-    java.util.Map<String, String> wrong = java.util.Map.of("FIREWORKS_API_KEY", "fw-wrong-key-000000",
+    Map<String, String> wrong = Map.of("FIREWORKS_API_KEY", "fw-wrong-key-000000",
         "FIREWORKS_ACCOUNT_ID", "someone-else", "FIREWORKS_BASE_URL", "http://127.0.0.1:9");
 
     FwctlHarness.Result r = FwctlHarness.run(wrong, "get", "deployment", "flagged", "--api-key", emulator.apiKey(),
@@ -370,7 +372,7 @@ class FwctlDeploymentTest extends FwctlEmulatorTest {
   @Test
   void globalOptionsWorkBeforeOrAfterTheSubcommand() {
     ok("create", "deployment", LLAMA, "--deployment-id", "anywhere");
-    java.util.Map<String, String> empty = java.util.Map.of();
+    Map<String, String> empty = Map.of();
 
     FwctlHarness.Result after = FwctlHarness.run(empty, "get", "deployment", "anywhere", "--api-key",
         emulator.apiKey(), "-a", "acme", "--base-url", emulator.baseUrl().toString());
