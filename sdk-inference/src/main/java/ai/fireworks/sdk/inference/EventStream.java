@@ -8,6 +8,7 @@ import ai.fireworks.sdk.core.internal.Json;
 import ai.fireworks.sdk.core.internal.SseReader;
 import ai.fireworks.sdk.core.internal.StreamingResponse;
 import ai.fireworks.sdk.inference.internal.StreamAssembler;
+import ai.fireworks.sdk.inference.internal.StreamError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -275,11 +276,9 @@ public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T
   }
 
   /**
-   * A chunk, or the error the server sent instead: an {@code event: error} (JSON or not), or an
-   * object without {@code choices} that holds an {@code error}, or is itself a flat error
-   * ({@code "object":"error"}, {@code "type":"error"}, or a {@code code} with a {@code message}).
-   * A chunk without {@code "error"} in it is parsed once, with no tree in between; the caller
-   * looks again at one that has no choice but a {@code "code"}.
+   * A chunk, or the error the server sent instead ({@link StreamError}; an {@code event: error} is
+   * one whatever its data says). A chunk without {@code "error"} in it is parsed once, with no tree
+   * in between; {@link #advance} looks again at one that has no choice but a {@code "code"}.
    */
   private T decode(String data, boolean errorEvent) {
     if (!errorEvent && !data.contains("\"error\"")) {
@@ -287,7 +286,7 @@ public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T
     }
     JsonNode node = tree(data, errorEvent);
     if (errorEvent) {
-      throw errorFrom(node, data);
+      throw reported(StreamError.of(node), data);
     }
     failIfError(node, data);
     return decodeChunk(data);
@@ -314,21 +313,15 @@ public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T
   }
 
   private void failIfError(JsonNode node, String data) {
-    if (!node.has("choices") && (node.has("error") || isFlatError(node))) {
-      throw errorFrom(node, data);
+    Optional<StreamError> error = StreamError.in(node);
+    if (error.isPresent()) {
+      throw reported(error.get(), data);
     }
   }
 
-  private StreamErrorException errorFrom(JsonNode node, String data) {
-    JsonNode error = node.has("error") ? node.get("error") : node;
-    String code = text(error.get("code")).or(() -> text(error.get("type"))).orElse(null);
-    return streamError(response.redact(code), response.redact(error.isTextual() ? error.asText()
-        : text(error.get("message")).orElse(excerpt(data))));
-  }
-
-  private static boolean isFlatError(JsonNode node) {
-    return "error".equals(node.path("object").asText()) || "error".equals(node.path("type").asText())
-        || (node.hasNonNull("code") && node.hasNonNull("message"));
+  private StreamErrorException reported(StreamError error, String data) {
+    return streamError(response.redact(error.code()),
+        response.redact(error.message() != null ? error.message() : excerpt(data)));
   }
 
   /** Ends the stream with the server's error; {@code code} (may be null) and {@code message} already redacted. */
@@ -392,10 +385,6 @@ public abstract sealed class EventStream<T> implements AutoCloseable, Iterable<T
 
   private String requestIdSuffix() {
     return metadata.requestId().map(id -> " (request id: " + id + ")").orElse("");
-  }
-
-  private static Optional<String> text(JsonNode n) {
-    return n != null && n.isValueNode() && !n.isNull() ? Optional.of(n.asText()) : Optional.empty();
   }
 
   private static String excerpt(String s) {
