@@ -7,7 +7,6 @@ module ai.fireworks.sdk.core {
   requires transitive java.net.http;
   requires transitive com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jdk8;
-  requires com.fasterxml.jackson.datatype.jsr310;
   requires static org.immutables.value;
 
   exports ai.fireworks.sdk.core;

@@ -2,6 +2,7 @@ package ai.fireworks.sdk.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,21 @@ class JsonTest {
   @Test
   void instantsWithOffsetsAreNormalisedToUtc() throws Exception {
     assertEquals(Instant.parse("2026-02-03T02:05:06Z"), Json.MAPPER.readValue("\"2026-02-03T04:05:06+02:00\"", Instant.class));
+  }
+
+  @Test
+  void instantsAreReadLenientlyAndWrittenAsRfc3339InUtc() throws Exception {
+    Instant t = Instant.parse("2026-02-03T04:05:06.789Z");
+    for (String json : List.of("\"2026-02-03t04:05:06.789z\"", "\"2026-02-03 04:05:06.789Z\"",
+        "\"2026-02-03T04:05:06.789\"", "1770091506.789")) {
+      assertEquals(t, Json.MAPPER.readValue(json, Instant.class), json);
+    }
+    assertEquals(Instant.parse("1969-12-31T23:59:59.5Z"), Json.MAPPER.readValue("-0.5", Instant.class));
+    assertNull(Json.MAPPER.readValue("\"\"", Instant.class));
+    assertEquals("\"2026-02-03T04:05:06.789Z\"", Json.MAPPER.writeValueAsString(t));
+    JsonProcessingException e = assertThrows(JsonProcessingException.class,
+        () -> Json.MAPPER.readValue("\"yesterday\"", Instant.class));
+    assertTrue(e.getMessage().contains("yesterday") && e.getMessage().contains("RFC 3339"), e.getMessage());
   }
 
   @Test

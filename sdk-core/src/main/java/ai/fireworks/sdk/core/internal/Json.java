@@ -16,10 +16,18 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
  * The SDK's one {@link ObjectMapper}: unknown properties ignored, absent values not written,
@@ -29,15 +37,14 @@ import java.time.Duration;
 public final class Json {
   public static final ObjectMapper MAPPER = JsonMapper.builder()
       .addModule(new Jdk8Module())
-      .addModule(new JavaTimeModule())
-      .addModule(new SimpleModule("fireworks-durations")
+      .addModule(new SimpleModule("fireworks-time")
           .addSerializer(Duration.class, new ProtoDurationSerializer())
-          .addDeserializer(Duration.class, new ProtoDurationDeserializer()))
+          .addDeserializer(Duration.class, new ProtoDurationDeserializer())
+          .addSerializer(Instant.class, new Rfc3339Serializer())
+          .addDeserializer(Instant.class, new Rfc3339Deserializer()))
       // Parse errors must not quote the input: a body may echo the API key (Jackson < 2.16 quotes by default).
       .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
       .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
       .build();
@@ -87,6 +94,48 @@ public final class Json {
           return Durations.parseGo(text);
         } catch (IllegalArgumentException again) {
           throw ctxt.weirdStringException(text, Duration.class, e.getMessage());
+        }
+      }
+    }
+  }
+
+  /** An instant as RFC 3339 in UTC, {@code 2026-02-03T04:05:06.789Z}. */
+  static final class Rfc3339Serializer extends JsonSerializer<Instant> {
+    @Override
+    public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+      gen.writeString(value.toString());
+    }
+  }
+
+  /**
+   * RFC 3339 with any offset ({@code Z}, {@code +02:00}, lower case or a space for {@code T}
+   * accepted), one without an offset taken as UTC, a number as seconds since the epoch, and an
+   * empty string as absent.
+   */
+  static final class Rfc3339Deserializer extends JsonDeserializer<Instant> {
+    @Override
+    public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken().isNumeric()) {
+        BigDecimal seconds = p.getDecimalValue();
+        BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+        try {
+          return Instant.ofEpochSecond(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).longValue());
+        } catch (ArithmeticException | DateTimeException e) {
+          throw ctxt.weirdNumberException(p.getNumberValue(), Instant.class, "seconds out of range");
+        }
+      }
+      String text = p.getValueAsString().strip();
+      if (text.isEmpty()) {
+        return null;
+      }
+      String iso = text.toUpperCase(Locale.ROOT).replace(' ', 'T');
+      try {
+        return OffsetDateTime.parse(iso).toInstant();
+      } catch (DateTimeParseException withOffset) {
+        try {
+          return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+          throw ctxt.weirdStringException(text, Instant.class, "not an RFC 3339 timestamp");
         }
       }
     }
