@@ -99,6 +99,7 @@ class JsonTest {
     JsonProcessingException e = assertThrows(JsonProcessingException.class,
         () -> Json.MAPPER.readValue("\"yesterday\"", Instant.class));
     assertTrue(e.getMessage().contains("yesterday") && e.getMessage().contains("RFC 3339"), e.getMessage());
+    assertThrows(JsonProcessingException.class, () -> Json.MAPPER.readValue("{\"at\":1}", Instant.class));
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -124,7 +125,10 @@ public final class Json {
           throw ctxt.weirdNumberException(p.getNumberValue(), Instant.class, "seconds out of range");
         }
       }
-      String text = p.getValueAsString().strip();
+      if (!p.currentToken().equals(JsonToken.VALUE_STRING)) {
+        return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
+      }
+      String text = p.getText().strip();
       if (text.isEmpty()) {
         return null;
       }
