@@ -19,9 +19,6 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -114,16 +111,12 @@ public final class Json {
    * empty string as absent.
    */
   static final class Rfc3339Deserializer extends JsonDeserializer<Instant> {
+    private static final ProtoDurationDeserializer SECONDS = new ProtoDurationDeserializer();
+
     @Override
     public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       if (p.currentToken().isNumeric()) {
-        BigDecimal seconds = p.getDecimalValue();
-        BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
-        try {
-          return Instant.ofEpochSecond(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).longValue());
-        } catch (ArithmeticException | DateTimeException e) {
-          throw ctxt.weirdNumberException(p.getNumberValue(), Instant.class, "seconds out of range");
-        }
+        return Instant.EPOCH.plus(SECONDS.deserialize(p, ctxt)); // read as the duration since the epoch
       }
       if (!p.currentToken().equals(JsonToken.VALUE_STRING)) {
         return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
