@@ -244,6 +244,30 @@ class SecretHygieneTest {
   }
 
   @Test
+  void customHeaderValuesFromTheEnvironmentNeverLeak() throws Exception {
+    Map<String, String> env = Map.of("FIREWORKS_API_KEY", "fw-other-key-0000", "FIREWORKS_CUSTOM_HEADERS",
+        "X-Team: ml\nX-Proxy-Token: " + KEY);
+    FireworksClient.Builder b = FireworksClient.builder().fromEnv(env::get).baseUrl(server.url("/").toString())
+        .requestTimeout(Duration.ofHours(1)).retryPolicy(RetryPolicy.none()).scheduler(time).clock(time.clock());
+    scan("env builder with custom headers", b.toString());
+    client = b.build();
+    scan("client with custom headers", client.toString());
+    HttpTransport t = ClientAccess.transport(client);
+    scan("transport with custom headers", t.toString());
+    server.enqueue(new MockResponse.Builder().body("{}").build());
+    server.enqueue(error(500, "{\"error\":{\"message\":\"boom\"}}"));
+
+    Blocking.join(t.send(ApiRequest.get("/v1/h"), RequestOptions.none()));
+    scan("HTTP 500 with custom headers", failure(t.send(ApiRequest.get("/v1/h"), RequestOptions.none())));
+    scan("malformed custom headers", assertThrows(IllegalArgumentException.class,
+        () -> FireworksClient.builder().fromEnv(Map.of("FIREWORKS_CUSTOM_HEADERS", "X-Proxy-Token " + KEY)::get)));
+
+    assertEquals(KEY, server.takeRequest().getHeaders().get("X-Proxy-Token"), "the sentinel is sent");
+    assertFalse(logLines.isEmpty());
+    logLines.forEach(l -> scan("log line", l));
+  }
+
+  @Test
   void invalidKeysAreRefusedWithoutEchoingThem() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> FireworksClient.builder().apiKey(KEY + " trailing words").build());
