@@ -66,10 +66,12 @@ public final class RunAll {
     try (Server fast = Server.start(java, classes, 0); Server slow = Server.start(java, classes, 1000)) {
       String url = "http://127.0.0.1:" + fast.port;
       String slowUrl = "http://127.0.0.1:" + slow.port;
-      // The figures of one JVM move by tens of percent from run to run on a shared machine, now and
-      // then one JVM is 30-50% off for its whole life, so every contender whose figures enter a
-      // ratio runs in three interleaved rounds and Report takes the median of each figure.
-      int rounds = quick ? 1 : 3;
+      // The figures of one JVM move by tens of percent from run to run on a shared machine: within one
+      // run, the raw client's blocking chat read 75, 106 and 129 µs of CPU in its three JVMs, about
+      // as far apart as a good and a slow set of compiled code for the HTTP client's selector loop.
+      // So every contender whose figures enter a ratio runs in five interleaved rounds (three were
+      // too few to tell a 10% goal from that spread) and Report takes the median of each figure.
+      int rounds = quick ? 1 : 5;
       phase("Steady state: per request, per event, throughput (" + rounds + " interleaved rounds; each JVM warms up "
           + "until the JIT compiler is quiet)");
       for (int r = 1; r <= rounds; r++) {
@@ -197,7 +199,7 @@ public final class RunAll {
     static Server start(String java, String classes, int delayMillis) throws IOException {
       Process p = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1",
           "-cp", classes, LoopbackServer.class.getName(), "--delay-ms", Integer.toString(delayMillis),
-          "--max-seconds", "900")
+          "--max-seconds", "2400")
           .redirectError(ProcessBuilder.Redirect.INHERIT).start();
       BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
       String line = in.readLine();
