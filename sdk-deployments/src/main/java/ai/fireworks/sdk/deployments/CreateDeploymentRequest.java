@@ -223,7 +223,12 @@ public final class CreateDeploymentRequest {
     return this;
   }
 
-  /** Only validate (query {@code validateOnly=true}): the server returns the would-be deployment and creates nothing. */
+  /**
+   * Only validate (query {@code validateOnly=true}): the server returns the would-be deployment and
+   * creates nothing. If its answer names no deployment, the name is the requested
+   * {@link #deploymentId}, else {@code accounts/<account>/deployments/validate-only}; either way
+   * nothing by that name was created.
+   */
   public CreateDeploymentRequest validateOnly() {
     flags.add("validateOnly");
     return this;

@@ -11,10 +11,12 @@ import ai.fireworks.sdk.core.PermissionDeniedException;
 import ai.fireworks.sdk.core.RequestOptions;
 import ai.fireworks.sdk.core.WaitOptions;
 import ai.fireworks.sdk.core.internal.ApiRequest;
+import ai.fireworks.sdk.core.internal.ApiResponse;
 import ai.fireworks.sdk.core.internal.Blocking;
 import ai.fireworks.sdk.core.internal.ClientAccess;
 import ai.fireworks.sdk.core.internal.Futures;
 import ai.fireworks.sdk.core.internal.HttpTransport;
+import ai.fireworks.sdk.core.internal.Json;
 import ai.fireworks.sdk.core.internal.Waiter;
 import ai.fireworks.sdk.deployments.internal.Applier;
 import ai.fireworks.sdk.deployments.internal.ControlPlanePaths;
@@ -25,6 +27,8 @@ import ai.fireworks.sdk.deployments.internal.DeploymentList;
 import ai.fireworks.sdk.deployments.internal.DeploymentRules;
 import ai.fireworks.sdk.deployments.internal.DeploymentWaits;
 import ai.fireworks.sdk.deployments.internal.Planner;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,8 +72,11 @@ final class DeploymentCalls implements Applier.Operations {
     }
     AtomicInteger attempts = new AtomicInteger();
     ApiRequest sent = request;
+    ApiResponse.BodyDecoder<Deployment> decoder = validateOnly
+        ? wouldBe(DeploymentName.of(account, spec.deploymentId().orElse("validate-only")))
+        : ApiResponse.BodyDecoder.databind(Deployment.class);
     return transport.send(request, options, attempts::set)
-        .thenApply(r -> r.json(Deployment.class, sent))
+        .thenApply(r -> r.json(Deployment.class, sent, decoder))
         .exceptionallyCompose(e -> {
           Throwable cause = annotationAware(Futures.unwrap(e), spec.annotations());
           boolean resolvable = cause instanceof ConflictException && !validateOnly && spec.deploymentId().isPresent()
@@ -80,6 +87,21 @@ final class DeploymentCalls implements Applier.Operations {
           DeploymentName name = DeploymentName.of(account, spec.deploymentId().get());
           return getRaw(name, options).thenApply(existing -> matchOrConflict(spec, existing, (ConflictException) cause));
         });
+  }
+
+  /**
+   * Reads a validate-only answer, the deployment as it would be created. Whether the server names a
+   * deployment that does not exist is unconfirmed; if it does not, the name is {@code asked}: the
+   * requested id, else {@code validate-only}.
+   */
+  private static ApiResponse.BodyDecoder<Deployment> wouldBe(DeploymentName asked) {
+    return json -> {
+      JsonNode tree = Json.MAPPER.readTree(json);
+      if (tree instanceof ObjectNode && tree.path("name").asText("").isBlank()) {
+        ((ObjectNode) tree).put("name", asked.toString());
+      }
+      return Json.MAPPER.treeToValue(tree, Deployment.class);
+    };
   }
 
   private static Deployment matchOrConflict(DeploymentSpec spec, Deployment existing, ConflictException conflict) {

@@ -201,6 +201,23 @@ class DeploymentsClientTest {
   }
 
   @Test
+  void aValidateOnlyAnswerThatNamesNoDeploymentIsNamedByTheRequestedIdOrAPlaceholder() throws Exception {
+    String unnamed = "{\"baseModel\": \"accounts/fireworks/models/llama-v3p2-3b-instruct\", \"minReplicaCount\": 1}";
+    server.enqueue(ok(unnamed));
+    server.enqueue(ok(unnamed.replace("{", "{\"name\": \"\", ")));
+    server.enqueue(ok(Fixtures.text("deployment-creating.json")));
+
+    Deployment asked = deployments.create(LLAMA).deploymentId("my-llama").validateOnly().submit();
+    Deployment unasked = deployments.create(LLAMA).validateOnly().submit();
+    Deployment named = deployments.create(LLAMA).deploymentId("other").validateOnly().submit();
+
+    assertEquals(MY_LLAMA, asked.name());
+    assertEquals(1, asked.minReplicaCount());
+    assertEquals("accounts/acme/deployments/validate-only", unasked.name().toString());
+    assertEquals(MY_LLAMA, named.name(), "a name the server gives is kept");
+  }
+
+  @Test
   void createFromASpecBuiltElsewhere() throws Exception {
     server.enqueue(ok(Fixtures.text("deployment-creating.json")));
     DeploymentSpec spec = DeploymentSpec.builder().baseModel(LLAMA).deploymentId("my-llama").minReplicaCount(1)
