@@ -132,6 +132,23 @@ class RequestBodyTest extends InferenceTestSupport {
   }
 
   @Test
+  void promptTokensAreSentAsTheIdsAndTheLastPromptSetWins() throws Exception {
+    server.enqueue(json(200, fixture("completion.json")));
+    CompletionRequest tokens = CompletionRequest.builder().model(ModelRef.of(LLAMA)).prompt("replaced")
+        .promptTokens(List.of(1, 2)).maxTokens(4).build();
+
+    inference.complete(tokens);
+
+    assertEquals(tree("[1,2]"), body(take()).get("prompt"));
+    assertEquals(List.of(1, 2), tokens.promptTokens());
+    assertTrue(tokens.prompt().isEmpty());
+    CompletionRequest text = tokens.toBuilder().prompt("Once").build();
+    assertEquals("Once", text.toJson().get("prompt").asText());
+    assertTrue(text.promptTokens().isEmpty());
+    assertEquals(tokens, tokens.toBuilder().build());
+  }
+
+  @Test
   void toBuilderCopiesEveryField() {
     ChatRequest original = ChatRequest.builder().model("accounts/fireworks/models/qwen3-8b")
         .addMessage(ChatMessage.user("hi")).temperature(1.5).stop("x").toolChoice(ToolChoice.NONE)

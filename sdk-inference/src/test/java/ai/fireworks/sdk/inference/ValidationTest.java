@@ -136,6 +136,14 @@ class ValidationTest extends InferenceTestSupport {
   }
 
   @Test
+  void promptTokensMustBeTokenIds() {
+    rejects("promptTokens must hold at least one token id, was empty",
+        () -> CompletionRequest.builder().promptTokens(List.of()));
+    rejects("promptTokens[1] must be a token id (0 or more), was -5",
+        () -> CompletionRequest.builder().promptTokens(List.of(7, -5)));
+  }
+
+  @Test
   void toolDefinitionsAndFormatsAreChecked() {
     rejects("function name must be 1-64 letters, digits, '_' or '-', was 'get weather'",
         () -> Tool.ofFunction("get weather", "d", tree("{\"type\":\"object\"}")));
