@@ -92,7 +92,7 @@ public final class CompletionRequest extends InferenceRequest {
     public Builder promptTokens(List<Integer> tokens) {
       List<Integer> copy = List.copyOf(Objects.requireNonNull(tokens, "promptTokens"));
       if (copy.isEmpty()) {
-        throw new IllegalArgumentException("promptTokens must hold at least one token id, was empty");
+        throw new IllegalArgumentException("promptTokens must contain at least one token id, was empty");
       }
       for (int i = 0; i < copy.size(); i++) {
         if (copy.get(i) < 0) {

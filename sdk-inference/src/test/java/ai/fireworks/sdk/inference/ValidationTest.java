@@ -137,7 +137,7 @@ class ValidationTest extends InferenceTestSupport {
 
   @Test
   void promptTokensMustBeTokenIds() {
-    rejects("promptTokens must hold at least one token id, was empty",
+    rejects("promptTokens must contain at least one token id, was empty",
         () -> CompletionRequest.builder().promptTokens(List.of()));
     rejects("promptTokens[1] must be a token id (0 or more), was -5",
         () -> CompletionRequest.builder().promptTokens(List.of(7, -5)));
