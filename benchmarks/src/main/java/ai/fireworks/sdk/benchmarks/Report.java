@@ -125,6 +125,16 @@ public final class Report {
     ratio("stream_cpu_per_event_sdk_over_raw", div(sdk, raw, "stream", "cpu_us_per_op"), "<= 1.25");
 
     line("");
+    line("Same JVM: raw JDK and SDK measured in one JVM per round, blocks interleaved (SDK over raw, per round)");
+    for (String[] row : new String[][] {{"chat", "cpu_us_per_op", "cpu_per_request_sdk_over_raw_same_jvm"},
+        {"chat", "wall_us_per_op", "wall_per_request_sdk_over_raw_same_jvm"},
+        {"stream", "cpu_us_per_op", "stream_cpu_per_event_sdk_over_raw_same_jvm"}}) {
+      List<Double> rounds = sameJvm(row[0], row[1]);
+      line("  %-44s %s", row[2], rounds.stream().map(Report::f2).collect(Collectors.joining(" ")));
+      ratio(row[2], rounds.isEmpty() ? Double.NaN : Results.median(rounds.stream().mapToDouble(d -> d)), null);
+    }
+
+    line("");
     line("Throughput: asynchronous closed loop (requests/s; CPU us/req in brackets)");
     line("  %-32s %18s %18s %18s", "client", "c=1", "c=16", "c=64");
     for (Object[] row : new Object[][] {{"raw", raw}, {"raw_fjp2", rawFjp2}, {"sdk", sdk},
@@ -230,6 +240,20 @@ public final class Report {
 
   private static double div(JsonNode a, JsonNode b, String bench, String field) {
     return num(a.path(bench).get(field)) / num(b.path(bench).get(field));
+  }
+
+  /**
+   * Each round's SDK figure over the raw client's from the same JVM ({@code steady-same_jvm-r<i>}):
+   * both then run on the same compiled code of the JDK's HTTP client, so the ratio is the SDK's
+   * own cost and not which JVM happened to compile that code better.
+   */
+  private List<Double> sameJvm(String bench, String field) {
+    List<Double> ratios = new ArrayList<>();
+    for (int r = 1; new File(dir, "steady-same_jvm-r" + r + ".json").isFile(); r++) {
+      JsonNode n = read(new File(dir, "steady-same_jvm-r" + r + ".json"));
+      ratios.add(div(n.path("sdk"), n.path("raw"), bench, field));
+    }
+    return ratios;
   }
 
   private static double min(double a, double b) {

@@ -81,6 +81,8 @@ public final class RunAll {
         // the raw client's other configurations (the per-request floor is the best of them), and both
         // JDK-based clients without JDK 17's thread per sendAsync completion
         steady(List.of(), classpath("raw"), url, "steady-raw_variants-r" + r, "raw_default=chat", "raw_async=chat");
+        // the pair in one JVM, on the same compiled code of the JDK's client: what the SDK itself adds
+        steady(List.of(), classpath("sdk"), url, "steady-same_jvm-r" + r, "raw=chat,stream", "sdk=chat,stream");
         for (String c : List.of("raw", "sdk")) {
           steady(List.of(Contender.FJP2_JVM_ARG), classpath(c), url, "steady-" + c + Contender.FJP2 + "-r" + r,
               c + Contender.FJP2 + "=throughput");

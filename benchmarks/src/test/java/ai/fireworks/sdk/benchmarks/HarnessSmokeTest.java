@@ -95,6 +95,25 @@ class HarnessSmokeTest {
     assertFalse(two.get("quiet").asBoolean(), "a flag holds only if it held in every round");
   }
 
+  @Test
+  void theSameJvmRatioIsTheMedianOfEachRoundsOwnRatio(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    double[][] rawSdk = {{100, 110}, {200, 210}, {150, 180}}; // per round: 1.10, 1.05, 1.20
+    for (int r = 0; r < rawSdk.length; r++) {
+      java.nio.file.Files.writeString(dir.resolve("steady-same_jvm-r" + (r + 1) + ".json"),
+          "{\"raw\":{\"chat\":{\"cpu_us_per_op\":" + rawSdk[r][0] + "}},"
+          + "\"sdk\":{\"chat\":{\"cpu_us_per_op\":" + rawSdk[r][1] + "}}}");
+    }
+    java.nio.file.Path summary = dir.resolve("summary.json");
+
+    Report.main(new String[] {dir.toString(), summary.toString()});
+
+    com.fasterxml.jackson.databind.JsonNode s = Results.MAPPER.readTree(summary.toFile());
+    assertEquals(1.1, s.get("cpu_per_request_sdk_over_raw_same_jvm").asDouble(),
+        "per round, then the median: not the ratio of the medians (180 / 150 = 1.2)");
+    assertFalse(s.path("targets").has("cpu_per_request_sdk_over_raw_same_jvm"), "a diagnostic, without a goal");
+  }
+
   private static boolean wants(String body) {
     byte[] b = body.getBytes(StandardCharsets.US_ASCII);
     return LoopbackServer.wantsStream(b, 0, b.length);
