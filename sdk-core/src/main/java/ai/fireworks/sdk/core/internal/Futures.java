@@ -58,8 +58,15 @@ public final class Futures {
     return c;
   }
 
-  /** Cancelling {@code from} cancels {@code to} (with interruption); other outcomes leave {@code to} alone. */
+  /**
+   * Cancelling {@code from} cancels {@code to} (with interruption); other outcomes leave {@code to}
+   * alone. Nothing is registered when {@code to} is done already, as a call answered on its
+   * caller's thread is, since cancelling it could change nothing.
+   */
   public static void passCancellation(CompletableFuture<?> from, Future<?> to) {
+    if (to.isDone()) {
+      return;
+    }
     onCompletion(from, (v, e) -> {
       if (e instanceof CancellationException) {
         to.cancel(true);

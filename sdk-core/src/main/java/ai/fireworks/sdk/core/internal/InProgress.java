@@ -19,6 +19,9 @@ final class InProgress {
    */
   @SuppressWarnings("CollectionUndefinedEquality") // futures are keys by identity, which is what we want
   <T> CompletableFuture<T> track(CompletableFuture<T> future, Object what) {
+    if (future.isDone()) {
+      return future; // answered already (on the caller's thread): nothing left for close() to fail
+    }
     work.put(future, what);
     Futures.onCompletion(future, (v, e) -> work.remove(future));
     if (closed) {

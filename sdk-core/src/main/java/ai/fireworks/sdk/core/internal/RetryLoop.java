@@ -198,15 +198,17 @@ public final class RetryLoop<T> {
     /** Starts the loop; the future completes with the decided value or failure. */
     public CompletableFuture<T> start() {
       RetryLoop<T> loop = new RetryLoop<>(this);
-      Futures.onCompletion(loop.result, (v, e) -> {
-        if (e instanceof CancellationException) {
-          loop.cancelPending();
-        }
-      });
       if (firstDelay == null) {
         loop.run(1);
       } else {
         loop.schedule(1, firstDelay, null);
+      }
+      if (!loop.result.isDone()) { // nobody holds the result before it is returned, so none can cancel it sooner
+        Futures.onCompletion(loop.result, (v, e) -> {
+          if (e instanceof CancellationException) {
+            loop.cancelPending();
+          }
+        });
       }
       return loop.result;
     }

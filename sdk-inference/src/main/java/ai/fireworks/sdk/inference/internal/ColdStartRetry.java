@@ -72,6 +72,9 @@ public final class ColdStartRetry<T> implements RetryLoop.Decider<T> {
    * then the answer). Cancelling the result cancels the loop; a stream that is no longer wanted is closed.
    */
   private CompletableFuture<T> afterReports(CompletableFuture<T> loop) {
+    if (loop.isDone() && callbacks.isDone()) {
+      return loop; // decided at once (the usual first-attempt answer), every report has run
+    }
     CompletableFuture<T> result = new CompletableFuture<>();
     Futures.passCancellation(result, loop);
     Futures.onCompletion(loop, (value, error) -> Futures.onCompletion(callbacks, (ignored, never) -> {
