@@ -2,13 +2,16 @@ package ai.fireworks.sdk.examples.fwctl;
 
 import ai.fireworks.sdk.core.AccountId;
 import ai.fireworks.sdk.core.DeploymentName;
+import ai.fireworks.sdk.core.FireworksException;
 import ai.fireworks.sdk.core.ModelName;
+import ai.fireworks.sdk.core.NotFoundException;
 import ai.fireworks.sdk.core.Page;
 import ai.fireworks.sdk.deployments.CreateDeploymentRequest;
 import ai.fireworks.sdk.deployments.DeleteOptions;
 import ai.fireworks.sdk.deployments.Deployment;
 import ai.fireworks.sdk.deployments.DeploymentsClient;
 import ai.fireworks.sdk.deployments.ListDeploymentsRequest;
+import ai.fireworks.sdk.deployments.ModelsClient;
 import ai.fireworks.sdk.deployments.UpdateDeploymentRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +47,8 @@ final class DeploymentCommands {
       description = "Create a deployment of a model.")
   static final class CreateDeployment extends FwctlCommand {
     @Parameters(index = "0", paramLabel = "MODEL",
-        description = "Base model: an id of a Fireworks model (llama-v3p2-3b-instruct) or accounts/<a>/models/<id>.")
+        description = "Base model: accounts/<a>/models/<id>, or a bare id: Fireworks' model of that id "
+            + "(llama-v3p2-3b-instruct) if there is one, else your account's.")
     String model;
 
     @Option(names = "--deployment-id", paramLabel = "ID",
@@ -71,16 +75,42 @@ final class DeploymentCommands {
       config.validate();
       root.requireAccount();
       DeploymentsClient deployments = DeploymentsClient.of(root.client());
+      CreateDeploymentRequest request = request(deployments, base);
+      request.spec(); // every setting is checked before anything is sent, the model lookup included
+      Wait wait = Wait.of(root, await, waitTimeout);
+      ModelName resolved = model.contains("/") ? base : bareModel(root, base);
+      if (!resolved.equals(base)) {
+        request = request(deployments, resolved);
+      }
+      Deployment d = validateOnly ? request.submit() : wait.submit(request::submit, request::submitAndWait);
+      printDeployment(root, d);
+      return Errors.OK;
+    }
+
+    private CreateDeploymentRequest request(DeploymentsClient deployments, ModelName base) {
       CreateDeploymentRequest request = deployments.create(base);
       ifGiven(deploymentId, request::deploymentId);
       config.applyTo(request);
       if (validateOnly) {
         request.validateOnly();
       }
-      Wait wait = Wait.of(root, await, waitTimeout);
-      Deployment d = validateOnly ? request.submit() : wait.submit(request::submit, request::submitAndWait);
-      printDeployment(root, d);
-      return Errors.OK;
+      return request;
+    }
+
+    /**
+     * A bare model id, resolved as firectl does: Fireworks' model ({@code fireworksModel}) if
+     * account fireworks has it, else the model of that id in the caller's account. When the lookup
+     * fails some other way, Fireworks' model stands and the create reports what is wrong.
+     */
+    private static ModelName bareModel(Fwctl root, ModelName fireworksModel) {
+      try {
+        ModelsClient.of(root.client()).get(fireworksModel);
+        return fireworksModel;
+      } catch (NotFoundException e) {
+        return ModelName.of(root.requireAccount(), fireworksModel.id());
+      } catch (FireworksException e) {
+        return fireworksModel;
+      }
     }
   }
 

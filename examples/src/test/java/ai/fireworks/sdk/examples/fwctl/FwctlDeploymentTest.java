@@ -94,6 +94,21 @@ class FwctlDeploymentTest extends FwctlEmulatorTest {
   }
 
   @Test
+  void aBareModelIdIsFireworksModelIfThereIsOneElseTheCallersOwn() throws Exception {
+    emulator.addBaseModel("accounts/acme/models/house-model", 1, true);
+
+    FwctlHarness.Result own = ok("create", "deployment", "house-model", "--deployment-id", "own", "-o", "json");
+    FwctlHarness.Result theirs = ok("create", "deployment", "qwen2p5-7b-instruct", "--deployment-id", "theirs",
+        "-o", "json");
+
+    assertEquals("accounts/acme/models/house-model", json(own.out).path("baseModel").asText());
+    assertEquals("accounts/fireworks/models/qwen2p5-7b-instruct", json(theirs.out).path("baseModel").asText());
+    List<String> posted = sent("POST", "/v1/accounts/acme/deployments").stream()
+        .map(p -> p.bodyJson().path("baseModel").asText()).collect(Collectors.toList());
+    assertEquals(List.of("accounts/acme/models/house-model", "accounts/fireworks/models/qwen2p5-7b-instruct"), posted);
+  }
+
+  @Test
   void validateOnlySendsTheFlagAndCreatesNothing() throws Exception {
     FwctlHarness.Result r = ok("create", "deployment", "qwen2p5-7b-instruct", "--deployment-id", "dry", "--validate-only",
         "-o", "json");
@@ -123,6 +138,7 @@ class FwctlDeploymentTest extends FwctlEmulatorTest {
   void deploymentShapeShorthandIsSentAsGivenAndABadShapeIsRefusedBeforeSending() {
     FwctlHarness.Result r = ok("create", "deployment", "llama-v3p2-3b-instruct", "--deployment-id", "shaped",
         "--deployment-shape", "fast");
+    int sentBefore = fw.requests().size();
     FwctlHarness.Result bad = fw.run("create", "deployment", "llama-v3p2-3b-instruct", "--deployment-shape", "speedy");
 
     assertEquals("fast", sent("POST", "/v1/accounts/acme/deployments").get(0).bodyJson().path("deploymentShape").asText());
@@ -130,7 +146,7 @@ class FwctlDeploymentTest extends FwctlEmulatorTest {
         + "llama-v3p2-3b-instruct-fast/versions/1")), r.out);
     assertEquals(2, bad.exit, bad::toString);
     assertTrue(bad.err.contains("deploymentShape must be fast, throughput, minimal"), bad.err);
-    assertEquals(1, fw.requests().size(), "the bad shape sent nothing");
+    assertEquals(sentBefore, fw.requests().size(), "the bad shape sent nothing");
   }
 
   @Test
