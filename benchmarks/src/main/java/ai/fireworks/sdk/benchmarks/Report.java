@@ -37,11 +37,17 @@ public final class Report {
 
   /** The results of phase {@code name}; for a phase run in rounds ({@code name-r1}, ...), each figure's median. */
   private JsonNode load(String name) {
+    List<JsonNode> rounds = rounds(name);
+    return rounds.isEmpty() ? read(new File(dir, name + ".json")) : median(rounds);
+  }
+
+  /** The results of each round of phase {@code name} ({@code name-r1}, ...), in order; empty if it ran once. */
+  private List<JsonNode> rounds(String name) {
     List<JsonNode> rounds = new ArrayList<>();
     for (int r = 1; new File(dir, name + "-r" + r + ".json").isFile(); r++) {
       rounds.add(read(new File(dir, name + "-r" + r + ".json")));
     }
-    return rounds.isEmpty() ? read(new File(dir, name + ".json")) : median(rounds);
+    return rounds;
   }
 
   private static JsonNode read(File f) {
@@ -248,12 +254,8 @@ public final class Report {
    * own cost and not which JVM happened to compile that code better.
    */
   private List<Double> sameJvm(String bench, String field) {
-    List<Double> ratios = new ArrayList<>();
-    for (int r = 1; new File(dir, "steady-same_jvm-r" + r + ".json").isFile(); r++) {
-      JsonNode n = read(new File(dir, "steady-same_jvm-r" + r + ".json"));
-      ratios.add(div(n.path("sdk"), n.path("raw"), bench, field));
-    }
-    return ratios;
+    return rounds("steady-same_jvm").stream().map(n -> div(n.path("sdk"), n.path("raw"), bench, field))
+        .collect(Collectors.toList());
   }
 
   private static double min(double a, double b) {
