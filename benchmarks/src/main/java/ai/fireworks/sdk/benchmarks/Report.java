@@ -153,8 +153,8 @@ public final class Report {
         div(sdkFjp2, rawFjp2, "c64", "requests_per_second"), ">= 0.9");
     ratio("throughput_c64_sdk_over_openai", div(sdk, openai, "c64", "requests_per_second"), null);
     line("");
-    line("Warm-up before measuring (seconds until the JIT compiler was quiet; median of rounds)");
-    for (String c : new String[] {"raw", "sdk", "openai", "raw_variants", "raw_fjp2", "sdk_fjp2"}) {
+    line("Warm-up before blocking chat and streams (seconds until the JIT compiler was quiet; median of rounds)");
+    for (String c : new String[] {"raw", "sdk", "openai", "raw_variants", "same_jvm"}) {
       JsonNode w = load("steady-" + c).path("warmup");
       line("  %-32s %8s s%s", c, f1(num(w.get("seconds"))),
           w.path("compiler_quiet").asBoolean(true) ? "" : "  (compiler still busy: figures include JIT work)");

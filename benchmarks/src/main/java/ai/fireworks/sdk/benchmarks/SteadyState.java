@@ -13,16 +13,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Steady-state cost of one or more contenders in one JVM: per blocking chat request, per streamed
  * event, and asynchronous closed-loop throughput.
  *
- * <p>It first warms every contender up until the JIT compiler has gone quiet: on two cores C2
+ * <p>It warms every contender up until the JIT compiler has gone quiet: on two cores C2
  * needs 13 to 23 s of this work before it stops compiling, and until then it takes most of a
  * core, so a fixed short warm-up measures the compiler rather than the client. Then it measures
  * short blocks, contenders and measures interleaved, and keeps each figure's median over the
- * blocks. CPU is the whole JVM's (caller, selector and pool threads, GC, JIT); allocation is the
+ * blocks. It does so one group of measures at a time ({@link #GROUPS}), then runs the throughput
+ * loop. CPU is the whole JVM's (caller, selector and pool threads, GC, JIT); allocation is the
  * sum over live threads, so a thread that starts and ends within a block (the JDK's thread per
  * {@code sendAsync} completion on fewer than 3 CPUs) is not counted.
  *
@@ -34,6 +36,15 @@ public final class SteadyState {
   private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  /**
+   * The blocking measures in the order they are warmed up and measured, a group at a time. A JVM's
+   * compiled code for the JDK's HTTP client is shaped by all the work it has run, so each figure
+   * is taken before any later group runs: blocking chat and streams after the same warm-up for
+   * every contender, embeddings (which only some contenders run) and then the throughput loop
+   * (each level warmed on its own) after them.
+   */
+  private static final List<List<String>> GROUPS = List.of(List.of("chat", "stream"), List.of("embed"));
 
   private final Map<String, Contender> contenders = new LinkedHashMap<>();
   private final Map<String, List<String>> measures = new LinkedHashMap<>();
@@ -75,14 +86,19 @@ public final class SteadyState {
       }
     });
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("warmup", warmUp(quick ? 1 : 30));
     Map<String, Map<String, List<double[]>>> blocks = new LinkedHashMap<>();
-    for (int b = 0; b < (quick ? 1 : 5); b++) {
-      for (Map.Entry<String, Contender> e : contenders.entrySet()) {
-        for (String m : measures.get(e.getKey())) {
-          if (!m.equals("throughput")) {
+    for (List<String> group : GROUPS) {
+      Map<String, List<String>> asked = asked(group);
+      if (asked.isEmpty()) {
+        continue;
+      }
+      String key = group.equals(GROUPS.get(0)) ? "warmup" : "warmup_" + String.join("_", group);
+      out.put(key, warmUp(asked, quick ? 1 : 30));
+      for (int b = 0; b < (quick ? 1 : 5); b++) {
+        for (Map.Entry<String, List<String>> e : asked.entrySet()) {
+          for (String m : e.getValue()) {
             blocks.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).computeIfAbsent(m, k -> new ArrayList<>())
-                .add(block(e.getValue(), m, quick ? 0.2 : 1));
+                .add(block(contenders.get(e.getKey()), m, quick ? 0.2 : 1));
           }
         }
       }
@@ -109,26 +125,32 @@ public final class SteadyState {
     return out;
   }
 
+  /** Each contender's measures of {@code group}, for the contenders that asked for any. */
+  private Map<String, List<String>> asked(List<String> group) {
+    Map<String, List<String>> asked = new LinkedHashMap<>();
+    measures.forEach((name, ms) -> {
+      List<String> in = ms.stream().filter(group::contains).collect(Collectors.toList());
+      if (!in.isEmpty()) {
+        asked.put(name, in);
+      }
+    });
+    return asked;
+  }
+
   /**
-   * Runs every measure of every contender in rounds of about a second until two rounds in a row
-   * cost the compiler under 50 ms each, 5% of a core (at least 4 s, at most {@code maxSeconds}).
+   * Runs the {@code asked} measures in rounds of about a second until two rounds in a row cost the
+   * compiler under 50 ms each, 5% of a core (at least 4 s, at most {@code maxSeconds}).
    */
-  private Map<String, Object> warmUp(double maxSeconds) throws InterruptedException {
+  private Map<String, Object> warmUp(Map<String, List<String>> asked, double maxSeconds) throws InterruptedException {
     Warm warm = untilCompilerQuiet(() -> {
-      double share = 1.0 / contenders.size();
-      for (Map.Entry<String, Contender> e : contenders.entrySet()) {
-        List<String> ms = measures.get(e.getKey());
-        for (String m : ms) {
-          double seconds = share / ms.size();
-          if (m.equals("throughput")) {
-            closedLoop(e.getValue(), 16, seconds);
-          } else {
-            block(e.getValue(), m, seconds);
-          }
+      double share = 1.0 / asked.size();
+      for (Map.Entry<String, List<String>> e : asked.entrySet()) {
+        for (String m : e.getValue()) {
+          block(contenders.get(e.getKey()), m, share / e.getValue().size());
         }
       }
     }, 50, Math.min(4, maxSeconds), maxSeconds);
-    System.err.printf("  %s: warmed up for %.1f s (%s)%n", String.join(", ", contenders.keySet()), warm.seconds(),
+    System.err.printf("  %s warmed up for %.1f s (%s)%n", asked, warm.seconds(),
         warm.quiet() ? "compiler quiet" : "compiler still busy: figures include JIT work");
     Map<String, Object> w = new LinkedHashMap<>();
     w.put("seconds", warm.seconds());

@@ -28,7 +28,7 @@ class HarnessSmokeTest {
   void steadyStateMeasuresEveryFigureItWasAskedFor() throws Exception {
     try (LoopbackServer server = LoopbackServer.start(0)) {
       java.util.Map<String, Object> out = SteadyState.measure("http://127.0.0.1:" + server.port(), true,
-          java.util.List.of("--quick", "raw=chat,throughput", "raw_default=stream"));
+          java.util.List.of("--quick", "raw=chat,throughput", "raw_default=stream", "sdk=embed"));
 
       java.util.Map<String, Object> raw = (java.util.Map<String, Object>) out.get("raw");
       java.util.Map<String, Double> chat = (java.util.Map<String, Double>) raw.get("chat");
@@ -40,6 +40,8 @@ class HarnessSmokeTest {
       assertTrue(((java.util.Map<String, Double>) raw.get("c64")).get("jit_ms") >= 0, "compile time in the window");
       assertEquals(java.util.Set.of("stream"), ((java.util.Map<String, Object>) out.get("raw_default")).keySet());
       assertTrue(out.containsKey("warmup"));
+      assertEquals(java.util.Set.of("embed"), ((java.util.Map<String, Object>) out.get("sdk")).keySet());
+      assertTrue(out.containsKey("warmup_embed"), "embeddings are warmed up after chats and streams were measured");
     }
   }
 
