@@ -41,7 +41,7 @@ class HarnessSmokeTest {
       assertEquals(java.util.Set.of("stream"), ((java.util.Map<String, Object>) out.get("raw_default")).keySet());
       assertTrue(out.containsKey("warmup"));
       assertEquals(java.util.Set.of("embed"), ((java.util.Map<String, Object>) out.get("sdk")).keySet());
-      assertTrue(out.containsKey("warmup_embed"), "embeddings are warmed up after chats and streams were measured");
+      assertTrue(out.containsKey("warmup_embed"), "embeddings get a warm-up of their own");
     }
   }
 
